@@ -1,0 +1,5 @@
+package dev.mcpver;
+
+public final class App {
+    public static void main(String[] args) {}
+}
