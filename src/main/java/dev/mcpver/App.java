@@ -1,5 +1,88 @@
 package dev.mcpver;
 
-public final class App {
-    public static void main(String[] args) {}
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.cli.Cli;
+import dev.mcpver.http.ErrorMapper;
+import dev.mcpver.http.HttpServer;
+import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.json.Json;
+import dev.mcpver.log.JsonLogging;
+import dev.mcpver.store.Database;
+import dev.mcpver.store.MetaStore;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads a validated {@link AppConfig}, creates every collaborator by constructor, and
+ * starts the edges. No DI container and no classpath scanning — this file is the object graph.
+ *
+ * <pre>{@code
+ * try (App app = new App(AppConfig.defaults()).start()) {
+ *     System.out.println("listening on " + app.port());
+ * }
+ * }</pre>
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final AppConfig config;
+    private final Database database;
+    private final HttpServer http;
+
+    public App(AppConfig config) {
+        this.config = config;
+        JsonLogging.setLevel(config.logLevel());
+        Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = Json.create();
+        this.database = Database.openMigrated(config.databaseUrl());
+        MetaStore meta = new MetaStore(database, clock);
+        String installationId = meta.getOrCreate(
+                "installation_id", UlidCreator.getMonotonicUlid().toString());
+
+        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId));
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), routes, List.of());
+    }
+
+    public App start() {
+        http.start();
+        LOG.atInfo()
+                .addKeyValue("operation", "APP_START")
+                .addKeyValue("version", BuildInfo.version())
+                .addKeyValue("database", database.displayUrl())
+                .log("mcpver {} ready", BuildInfo.version());
+        return this;
+    }
+
+    /** The HTTP port actually bound. */
+    public int port() {
+        return http.port();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
+    }
+
+    @SuppressForbidden(reason = "the process entry point owns stdout and stderr")
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int exit = Cli.run(args, System.getenv(), out, err);
+        out.flush();
+        err.flush();
+        if (exit != Cli.KEEP_RUNNING) {
+            System.exit(exit);
+        }
+    }
 }

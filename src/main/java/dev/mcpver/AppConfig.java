@@ -1,0 +1,140 @@
+package dev.mcpver;
+
+import dev.mcpver.log.LogLevel;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validated configuration of one mcpver process. Built once by {@link #load}; every instance is valid.
+ *
+ * @param host interface to bind (loopback by default: nothing is exposed unless asked)
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param databaseUrl JDBC URL: {@code jdbc:sqlite:<file>} (default) or {@code jdbc:postgresql://…}
+ * @param home directory for files mcpver manages (deployments, rollback blobs, keys)
+ * @param logLevel threshold of the JSON log lines on stderr
+ * @param maxRequestBytes largest accepted HTTP request body
+ */
+public record AppConfig(String host, int port, String databaseUrl, Path home, LogLevel logLevel, long maxRequestBytes) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_DB = "data/mcpver.db";
+
+    public AppConfig {
+        if (host.isBlank()) {
+            throw new ConfigException("invalid configuration: host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("invalid configuration: port " + port + " is outside 0-65535");
+        }
+        if (maxRequestBytes < 1024) {
+            throw new ConfigException("invalid configuration: maxRequestBytes must be at least 1024");
+        }
+    }
+
+    /**
+     * Reads settings from flags (keys without dashes, e.g. {@code port}) and the environment, flags winning.
+     *
+     * @throws ConfigException naming the first bad setting
+     */
+    public static AppConfig load(Map<String, String> env, Map<String, String> flags) {
+        Settings settings = new Settings(env, flags);
+        return new AppConfig(
+                settings.get("host", "MCPVER_HOST", DEFAULT_HOST, AppConfig::host),
+                settings.get("port", "MCPVER_PORT", String.valueOf(DEFAULT_PORT), AppConfig::port),
+                settings.get("db", "MCPVER_DB", DEFAULT_DB, AppConfig::databaseUrl),
+                settings.get("home", "MCPVER_HOME", "data", AppConfig::path),
+                settings.get("log-level", "MCPVER_LOG_LEVEL", "info", AppConfig::logLevel),
+                settings.get(
+                        "max-request-bytes", "MCPVER_MAX_REQUEST_BYTES", String.valueOf(10L << 20), AppConfig::bytes));
+    }
+
+    /** Defaults only: loopback, port 7070, {@code data/mcpver.db}. */
+    public static AppConfig defaults() {
+        return load(Map.of(), Map.of());
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(host, newPort, databaseUrl, home, logLevel, maxRequestBytes);
+    }
+
+    public AppConfig withDatabaseUrl(String url) {
+        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes);
+    }
+
+    public AppConfig withHome(Path newHome) {
+        return new AppConfig(host, port, databaseUrl, newHome, logLevel, maxRequestBytes);
+    }
+
+    /** True when the server listens on a loopback interface only. */
+    public boolean loopbackOnly() {
+        return host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
+    }
+
+    private static String host(Settings.Raw raw) {
+        String value = raw.value().trim();
+        if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw raw.invalid("not a host name or address");
+        }
+        return value;
+    }
+
+    private static int port(Settings.Raw raw) {
+        try {
+            int value = Integer.parseInt(raw.value().trim());
+            if (value >= 0 && value <= 65_535) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw raw.invalid("not a port number (0-65535)");
+    }
+
+    private static String databaseUrl(Settings.Raw raw) {
+        String value = raw.value().trim();
+        if (value.startsWith("jdbc:postgresql://") || value.startsWith("jdbc:sqlite:")) {
+            return value;
+        }
+        if (value.startsWith("jdbc:")) {
+            throw raw.invalid("only jdbc:sqlite: and jdbc:postgresql:// URLs are supported");
+        }
+        return "jdbc:sqlite:" + path(raw);
+    }
+
+    private static Path path(Settings.Raw raw) {
+        try {
+            if (raw.value().isBlank()) {
+                throw raw.invalid("must not be empty");
+            }
+            return Path.of(raw.value().trim());
+        } catch (InvalidPathException e) {
+            throw raw.invalid("not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    private static LogLevel logLevel(Settings.Raw raw) {
+        return LogLevel.parse(raw.value())
+                .orElseThrow(() -> raw.invalid("expected one of trace, debug, info, warn, error, off"));
+    }
+
+    private static long bytes(Settings.Raw raw) {
+        String value = raw.value().trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (value.endsWith("k") || value.endsWith("m")) {
+            unit = value.endsWith("k") ? 1024 : 1024 * 1024;
+            value = value.substring(0, value.length() - 1);
+        }
+        try {
+            long parsed = Long.parseLong(value) * unit;
+            if (parsed >= 1024) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw raw.invalid("expected a size of at least 1024 bytes, e.g. 10m, 512k or 1048576");
+    }
+}

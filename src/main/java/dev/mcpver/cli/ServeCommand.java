@@ -1,0 +1,87 @@
+package dev.mcpver.cli;
+
+import dev.mcpver.App;
+import dev.mcpver.AppConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcpver serve}: the HTTP API (and, as features land, MCP over HTTP and the web UI) on one port. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service (loopback by default).")
+final class ServeCommand implements Callable<Integer> {
+    private final Map<String, String> env;
+
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            description = "Interface to bind (env MCPVER_HOST, default 127.0.0.1).")
+    @Nullable
+    String host;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "TCP port, 0 = any free (env MCPVER_PORT, default 7070).")
+    @Nullable
+    String port;
+
+    @Option(
+            names = "--db",
+            paramLabel = "PATH|URL",
+            description = "SQLite file or jdbc:postgresql:// URL (env MCPVER_DB, default data/mcpver.db).")
+    @Nullable
+    String db;
+
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "Directory for managed files (env MCPVER_HOME, default data).")
+    @Nullable
+    String home;
+
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            description = "trace|debug|info|warn|error|off (env MCPVER_LOG_LEVEL, default info).")
+    @Nullable
+    String logLevel;
+
+    @Option(
+            names = "--max-request-bytes",
+            paramLabel = "SIZE",
+            description = "Largest request body, e.g. 10m (env MCPVER_MAX_REQUEST_BYTES).")
+    @Nullable
+    String maxRequestBytes;
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        AppConfig config = AppConfig.load(env, flags());
+        App app = new App(config).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mcpver-shutdown"));
+        return Cli.KEEP_RUNNING;
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
+        putIfSet(flags, "host", host);
+        putIfSet(flags, "port", port);
+        putIfSet(flags, "db", db);
+        putIfSet(flags, "home", home);
+        putIfSet(flags, "log-level", logLevel);
+        putIfSet(flags, "max-request-bytes", maxRequestBytes);
+        return flags;
+    }
+
+    private static void putIfSet(Map<String, String> flags, String key, @Nullable String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.mcpver.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An open database: its Jdbi handle factory, vendor and migration state.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=NORMAL}: a committed transaction survives a crash of the
+ * process ({@code kill -9}); only a power loss can drop the last commits. Foreign keys are enforced and writers
+ * wait up to five seconds for the lock. Every connection comes from the same configured data source, so these
+ * per-connection pragmas always hold.
+ *
+ * <p>Thread-safe: Jdbi opens a connection per handle.
+ */
+public final class Database {
+    private static final String MIGRATIONS = "classpath:db/migration/";
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final String vendor;
+    private final String url;
+    private volatile @Nullable String shippedVersion;
+
+    private Database(DataSource dataSource, String url) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.vendor = detectVendor(dataSource);
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Opens (and for SQLite creates) the database at a JDBC URL; call {@link #migrate()} before use. */
+    public static Database open(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return new Database(postgres(jdbcUrl), jdbcUrl);
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return new Database(sqlite(jdbcUrl), jdbcUrl);
+        }
+        throw new IllegalArgumentException("unsupported JDBC URL: " + jdbcUrl);
+    }
+
+    /** Opens and migrates in one step: what the composition root does at start. */
+    public static Database openMigrated(String jdbcUrl) {
+        Database database = open(jdbcUrl);
+        database.migrate();
+        return database;
+    }
+
+    /** Applies pending migrations; returns how many ran (0 for an up-to-date database). */
+    public int migrate() {
+        try {
+            MigrateResult result = flyway().migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StoreException("database migration failed on " + vendor + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reachable and fully migrated: what {@code GET /ready} reports. Cheap enough for frequent probes: one
+     * query on the schema history, compared with the newest migration this build ships.
+     */
+    public Readiness readiness() {
+        String applied;
+        try {
+            applied = schemaVersion();
+        } catch (RuntimeException e) {
+            return new Readiness(false, "database unreachable: " + e.getMessage());
+        }
+        String shipped = shippedVersion();
+        return applied.equals(shipped)
+                ? new Readiness(true, "ok")
+                : new Readiness(false, "schema at version \"" + applied + "\", this build needs \"" + shipped + "\"");
+    }
+
+    /** Whether the database answers and its schema is current. */
+    public record Readiness(boolean ready, String detail) {}
+
+    /** The latest successfully applied schema version, e.g. {@code "3"}; empty for an unmigrated database. */
+    public String schemaVersion() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(
+                                    "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL"
+                                            + " ORDER BY installed_rank DESC")
+                            .mapTo(String.class)
+                            .findFirst())
+                    .orElse("");
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            if (e.getMessage() != null && e.getMessage().contains("flyway_schema_history")) {
+                return "";
+            }
+            throw new StoreException("cannot read the schema version: " + e.getMessage(), e);
+        }
+    }
+
+    private String shippedVersion() {
+        String known = shippedVersion;
+        if (known == null) {
+            var migrations = flyway().info().all();
+            known = migrations.length == 0 || migrations[migrations.length - 1].getVersion() == null
+                    ? ""
+                    : migrations[migrations.length - 1].getVersion().getVersion();
+            shippedVersion = known;
+        }
+        return known;
+    }
+
+    /** For store classes only (enforced by the architecture test): Jdbi never leaves this package tree. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** The JDBC URL without credentials, for logs and {@code /api/v1/version}. */
+    public String displayUrl() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS + "common", MIGRATIONS + vendor)
+                .validateMigrationNaming(true)
+                .load();
+    }
+
+    private static SQLiteDataSource sqlite(String jdbcUrl) {
+        createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(5_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(jdbcUrl);
+        return source;
+    }
+
+    private static void createParentDirectory(String file) {
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the database directory " + parent, e);
+        }
+    }
+
+    private static PGSimpleDataSource postgres(String jdbcUrl) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        // JSON columns accept plain string binds only with stringtype=unspecified.
+        source.setURL(jdbcUrl);
+        source.setStringType("unspecified");
+        return source;
+    }
+
+    private static String detectVendor(DataSource source) {
+        try (Connection connection = source.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            return product.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database: " + e.getMessage(), e);
+        }
+    }
+}
