@@ -2,7 +2,9 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
+import dev.mcpver.http.Access;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
@@ -46,7 +48,8 @@ public final class App implements AutoCloseable {
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
         List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), routes, List.of());
+        Access access = new Access(Authenticator.none(), true);
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
     public App start() {

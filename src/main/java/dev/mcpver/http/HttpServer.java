@@ -27,6 +27,7 @@ public final class HttpServer implements AutoCloseable {
             AppConfig config,
             ObjectMapper mapper,
             ErrorMapper errors,
+            Access access,
             List<RouteGroup> groups,
             List<Consumer<JavalinConfig>> customizers) {
         this.config = config;
@@ -40,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.requestLogger.http(HttpServer::logRequest);
             cfg.routes.before(HttpServer::assignRequestId);
+            cfg.routes.before(access::resolve);
             cfg.routes.exception(Exception.class, (e, ctx) -> answer(ctx, errors, e));
             // Javalin answers its own HttpResponseExceptions (413, 400 from validators) in text unless told otherwise.
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, errors, e));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpver.AppConfig;
+import dev.mcpver.auth.Authenticator;
+import dev.mcpver.auth.Caller;
+import dev.mcpver.auth.Role;
 import dev.mcpver.json.Json;
 import dev.mcpver.store.Database;
 import dev.mcpver.testing.HttpTestClient;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,10 @@ class HttpServerTest {
             routes.get("/boom", ctx -> {
                 throw new IllegalStateException("secret internals at line 42");
             });
+            routes.post(
+                    "/write",
+                    ctx -> ctx.json(
+                            Map.of("by", ACCESS.require(ctx, Role.OPERATOR).subject())));
             routes.get("/conflict", ctx -> {
                 throw new Conflict("version 1.2.3 is already registered");
             });
@@ -65,6 +73,12 @@ class HttpServerTest {
     @TempDir
     static Path directory;
 
+    static final Authenticator TOKENS = token -> Optional.ofNullable(Map.of(
+                    "op-token", new Caller("op", Role.OPERATOR),
+                    "view-token", new Caller("viewer", Role.VIEWER))
+            .get(token));
+    static final Access ACCESS = new Access(TOKENS, false);
+
     static HttpServer server;
     static HttpTestClient client;
 
@@ -76,6 +90,7 @@ class HttpServerTest {
                         config,
                         Json.create(),
                         new ErrorMapper(),
+                        new Access(TOKENS, false),
                         List.of(new SystemRoutes(database, "test-installation"), new TestRoutes()),
                         List.of())
                 .start();
@@ -215,5 +230,31 @@ class HttpServerTest {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void should_require_a_valid_token_with_enough_power_for_writes() {
+        Reply none = client.post("/write", "{}");
+        Reply unknown = withToken("/write", "stolen");
+        Reply viewer = withToken("/write", "view-token");
+        Reply operator = withToken("/write", "op-token");
+        Reply malformed = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/write"))
+                .header("Authorization", "Basic abc")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        assertProblem(none, 401, "needs the operator role");
+        assertProblem(unknown, 401, "unknown, revoked or expired");
+        assertProblem(viewer, 403, "viewer has viewer");
+        assertProblem(malformed, 401, "Bearer <token>");
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.json().get("by").asText()).isEqualTo("op");
+    }
+
+    private static Reply withToken(String path, String token) {
+        return client.send(HttpRequest.newBuilder(URI.create(client.base() + path))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 }
