@@ -146,7 +146,7 @@ public final class Canonicalizer {
             return new SchemaNode.Unknown("unresolvable reference " + ref, JsonValue.of(ref));
         }
         if (inProgress.contains(pointer)) {
-            return new SchemaNode.Recursive(ref, JsonWriter.canonical(target.get()));
+            return new SchemaNode.Recursive(ref, JsonWriter.canonical(withoutAnnotations(target.get())));
         }
         SchemaNode cached = resolved.get(pointer);
         if (cached != null) {
@@ -159,6 +159,28 @@ public final class Canonicalizer {
             resolved.put(pointer, node);
         }
         return node;
+    }
+
+    private static final Set<String> ANNOTATIONS =
+            Set.of("title", "description", "examples", "example", "$comment", "default", "deprecated");
+
+    /** The raw schema without annotations: a recursive definition reworded is still the same definition. */
+    private static JsonValue withoutAnnotations(JsonValue value) {
+        if (value instanceof JsonValue.JObject object) {
+            Map<String, JsonValue> members = new java.util.TreeMap<>();
+            object.members().forEach((k, v) -> {
+                if (!ANNOTATIONS.contains(k)) {
+                    members.put(k, withoutAnnotations(v));
+                }
+            });
+            return new JsonValue.JObject(members);
+        }
+        if (value instanceof JsonValue.JArray array) {
+            return new JsonValue.JArray(array.items().stream()
+                    .map(Canonicalizer::withoutAnnotations)
+                    .toList());
+        }
+        return value;
     }
 
     private static boolean containsRecursion(SchemaNode node) {

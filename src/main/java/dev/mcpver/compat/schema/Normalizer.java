@@ -285,6 +285,10 @@ final class Normalizer {
         if (raw.isEmpty()) {
             return new Union(List.of(), false);
         }
+        if (oneOf && Disjointness.pairwiseDisjoint(raw)) {
+            // no value can match two branches: oneOf means anyOf
+            return fold(raw, false);
+        }
         List<SchemaNode> branches = new ArrayList<>();
         boolean nullBranch = false;
         for (SchemaNode branch : flatten(raw, oneOf)) {
@@ -303,6 +307,16 @@ final class Normalizer {
         if (branches.isEmpty()) {
             return nullBranch ? new Union(List.of(nullOnly()), false) : new Union(List.of(), true);
         }
+        if (!oneOf && branches.size() > 1 && branches.stream().allMatch(Normalizer::typeOnly)) {
+            // anyOf: [{type: string}, {type: number}] is type: [string, number]
+            java.util.EnumSet<JsonType> types = java.util.EnumSet.noneOf(JsonType.class);
+            boolean nullable = nullBranch;
+            for (SchemaNode branch : branches) {
+                types.addAll(((SchemaNode.Shape) branch).types());
+                nullable |= ((SchemaNode.Shape) branch).nullable();
+            }
+            return new Union(List.of(typeOnly(types, nullable)), false);
+        }
         if (nullBranch && oneOf) {
             // exactly one branch may take null, or null would match several and fail oneOf
             List<SchemaNode> marked = new ArrayList<>(branches);
@@ -313,6 +327,30 @@ final class Normalizer {
             branches = branches.stream().map(Normalizer::nullable).toList();
         }
         return new Union(oneOf ? branches : dedupe(branches), false);
+    }
+
+    /** A shape that only restricts the type (and nullability). */
+    private static boolean typeOnly(SchemaNode node) {
+        return node instanceof SchemaNode.Shape s
+                && s.enumValues() == null
+                && s.numeric().isEmpty()
+                && s.strings().isEmpty()
+                && s.arrays().isEmpty()
+                && s.objects().isEmpty()
+                && s.composition().isEmpty();
+    }
+
+    private static SchemaNode.Shape typeOnly(Set<JsonType> types, boolean nullable) {
+        return new SchemaNode.Shape(
+                types,
+                nullable,
+                null,
+                SchemaNode.Numeric.NONE,
+                SchemaNode.Strings.NONE,
+                SchemaNode.Arrays.NONE,
+                SchemaNode.Objects.NONE,
+                SchemaNode.Composition.NONE,
+                SchemaNode.Annotations.NONE);
     }
 
     private static List<SchemaNode> merged(List<SchemaNode> a, List<SchemaNode> b) {

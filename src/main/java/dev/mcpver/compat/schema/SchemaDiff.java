@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchemaDiff {
     private final List<Delta> deltas = new ArrayList<>();
+    /** Structural differences the inclusion check proved harmless (they explain a change without a delta). */
+    private int proven;
 
     private SchemaDiff() {}
 
@@ -86,6 +88,7 @@ public final class SchemaDiff {
             return;
         }
         long before = semanticCount();
+        int provenBefore = proven;
         if (x instanceof SchemaNode.Never || y instanceof SchemaNode.Never) {
             boolean narrowed = y instanceof SchemaNode.Never;
             add(
@@ -110,7 +113,7 @@ public final class SchemaDiff {
             return;
         }
         keywords(sa, sb, p);
-        if (semanticCount() == before) {
+        if (semanticCount() == before && proven == provenBefore) {
             add(
                     Kind.UNDECIDED,
                     p,
@@ -568,7 +571,10 @@ public final class SchemaDiff {
         List<SchemaNode> newAll = b.composition().allOf();
         for (int i = 0; i < newAll.size(); i++) {
             SchemaNode conjunct = newAll.get(i);
-            if (!oldAll.contains(conjunct) && Inclusion.check(a, conjunct) != Verdict.YES) {
+            if (!oldAll.contains(conjunct) && implied(a, conjunct)) {
+                continue;
+            }
+            if (!oldAll.contains(conjunct)) {
                 add(
                         Kind.COMPOSITION_NARROWED,
                         JsonPointer.append(JsonPointer.append(p, "allOf"), i),
@@ -579,7 +585,10 @@ public final class SchemaDiff {
         }
         for (int i = 0; i < oldAll.size(); i++) {
             SchemaNode conjunct = oldAll.get(i);
-            if (!newAll.contains(conjunct) && Inclusion.check(b, conjunct) != Verdict.YES) {
+            if (!newAll.contains(conjunct) && implied(b, conjunct)) {
+                continue;
+            }
+            if (!newAll.contains(conjunct)) {
                 add(
                         Kind.COMPOSITION_WIDENED,
                         JsonPointer.append(JsonPointer.append(p, "allOf"), i),
@@ -590,6 +599,13 @@ public final class SchemaDiff {
         }
     }
 
+    /** Whether {@code shape} already implies {@code conjunct}; counts the proof. */
+    private boolean implied(SchemaNode.Shape shape, SchemaNode conjunct) {
+        boolean yes = Inclusion.check(shape, conjunct) == Verdict.YES;
+        proven += yes ? 1 : 0;
+        return yes;
+    }
+
     private void unionKind(SchemaNode.Composition a, SchemaNode.Composition b, String p) {
         boolean wasAny = !a.anyOf().isEmpty();
         boolean isAny = !b.anyOf().isEmpty();
@@ -598,6 +614,7 @@ public final class SchemaDiff {
         }
         List<SchemaNode> branches = isAny ? a.oneOf() : b.oneOf();
         if (Disjointness.pairwiseDisjoint(branches)) {
+            proven++;
             return;
         }
         add(
@@ -622,7 +639,9 @@ public final class SchemaDiff {
         if (na == null || nb == null) {
             boolean added = na == null;
             SchemaNode.Shape base = added ? a : b;
-            if (!Disjointness.disjoint(base, added ? nb : na)) {
+            if (Disjointness.disjoint(base, added ? nb : na)) {
+                proven++;
+            } else {
                 add(
                         added ? Kind.COMPOSITION_NARROWED : Kind.COMPOSITION_WIDENED,
                         at,
@@ -926,6 +945,7 @@ public final class SchemaDiff {
         private void removedBranch(int i) {
             SchemaNode branch = before.get(i);
             if (Inclusion.check(branch, newShape) == Verdict.YES) {
+                proven++;
                 return;
             }
             add(
@@ -939,6 +959,7 @@ public final class SchemaDiff {
         private void addedBranch(int j) {
             SchemaNode branch = after.get(j);
             if (Inclusion.check(branch, oldShape) == Verdict.YES) {
+                proven++;
                 return;
             }
             add(
@@ -947,6 +968,18 @@ public final class SchemaDiff {
                     null,
                     SchemaJson.render(branch),
                     keyword + " branch added");
+        }
+
+        /** Both pin the same required property to different constants: different variants of a tagged union. */
+        private static boolean clashingDiscriminators(SchemaNode.Shape a, SchemaNode.Shape b) {
+            for (String name : a.objects().required()) {
+                JsonValue left = Disjointness.constant(a.objects().properties().get(name));
+                JsonValue right = Disjointness.constant(b.objects().properties().get(name));
+                if (left != null && right != null && b.objects().required().contains(name) && !left.equals(right)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean sameDiscriminator(SchemaNode x, SchemaNode y) {
@@ -968,7 +1001,8 @@ public final class SchemaDiff {
         private static boolean similar(SchemaNode x, SchemaNode y) {
             if (!(x instanceof SchemaNode.Shape a)
                     || !(y instanceof SchemaNode.Shape b)
-                    || !a.types().equals(b.types())) {
+                    || !a.types().equals(b.types())
+                    || clashingDiscriminators(a, b)) {
                 return false;
             }
             Set<String> left = a.objects().properties().keySet();
