@@ -214,7 +214,36 @@ final class Normalizer {
         SchemaNode not = c.not() instanceof SchemaNode.Never ? null : c.not();
         SchemaNode.Composition rest =
                 new SchemaNode.Composition(keptAllOf, anyOf.branches(), oneOf.branches(), not, c.conditional());
-        return attach(current, rest, s.annotations());
+        return unionsInOnePlace(attach(current, rest, s.annotations()));
+    }
+
+    /**
+     * When a shape carries several unions (its own plus some inside {@code allOf}), which one ended up "own" depends
+     * on merge order; moving them all into {@code allOf} makes the form independent of it.
+     */
+    private static SchemaNode unionsInOnePlace(SchemaNode node) {
+        if (!(node instanceof SchemaNode.Shape shape)) {
+            return node;
+        }
+        SchemaNode.Composition c = shape.composition();
+        boolean nestedUnion = c.allOf().stream().anyMatch(Normalizer::pureUnion);
+        if (!nestedUnion || (c.anyOf().isEmpty() && c.oneOf().isEmpty())) {
+            return node;
+        }
+        List<SchemaNode> allOf = new ArrayList<>(c.allOf());
+        if (!c.anyOf().isEmpty()) {
+            allOf.add(unionNode(c.anyOf(), false));
+        }
+        if (!c.oneOf().isEmpty()) {
+            allOf.add(unionNode(c.oneOf(), true));
+        }
+        return shape.withComposition(new SchemaNode.Composition(allOf, List.of(), List.of(), c.not(), c.conditional()));
+    }
+
+    private static boolean pureUnion(SchemaNode node) {
+        return node instanceof SchemaNode.Shape s
+                && s.withComposition(SchemaNode.Composition.NONE).unconstrained()
+                && !s.composition().union().isEmpty();
     }
 
     /** Adds the unfolded composition to the merged base, folding single-branch unions in when possible. */

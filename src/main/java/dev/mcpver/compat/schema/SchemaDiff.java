@@ -929,6 +929,39 @@ public final class SchemaDiff {
                     addedBranch(j);
                 }
             }
+            overlaps();
+        }
+
+        /**
+         * In a {@code oneOf} whose branches may overlap, any branch edit can make a value match two branches (now
+         * rejected) or only one (now accepted): undecided in that direction, never silently compatible.
+         */
+        private void overlaps() {
+            boolean changed = !new java.util.HashSet<>(before).equals(new java.util.HashSet<>(after));
+            if (!changed) {
+                return;
+            }
+            String at = JsonPointer.append(p, "oneOf");
+            if (!newShape.composition().oneOf().isEmpty() && !Disjointness.pairwiseDisjoint(after)) {
+                add(
+                        Kind.MAYBE_NARROWED,
+                        at,
+                        null,
+                        null,
+                        "oneOf branches changed and may overlap: values matching two branches are rejected");
+            }
+            if (!oldShape.composition().oneOf().isEmpty() && !Disjointness.pairwiseDisjoint(before)) {
+                add(
+                        Kind.MAYBE_WIDENED,
+                        at,
+                        null,
+                        null,
+                        "oneOf branches changed and may have overlapped: values that matched two branches may pass now");
+            }
+        }
+
+        private boolean anyOf() {
+            return keyword.equals("anyOf");
         }
 
         private void pair(java.util.function.BiPredicate<SchemaNode, SchemaNode> matches) {
@@ -944,7 +977,7 @@ public final class SchemaDiff {
 
         private void removedBranch(int i) {
             SchemaNode branch = before.get(i);
-            if (Inclusion.check(branch, newShape) == Verdict.YES) {
+            if (anyOf() && Inclusion.check(branch, newShape) == Verdict.YES) {
                 proven++;
                 return;
             }
@@ -958,7 +991,7 @@ public final class SchemaDiff {
 
         private void addedBranch(int j) {
             SchemaNode branch = after.get(j);
-            if (Inclusion.check(branch, oldShape) == Verdict.YES) {
+            if (anyOf() && Inclusion.check(branch, oldShape) == Verdict.YES) {
                 proven++;
                 return;
             }
