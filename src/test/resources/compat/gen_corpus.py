@@ -80,6 +80,11 @@ case("zod 4 drift: inputSchema without type",
      surface([tool(input=obj({"path": S}, ["path"]))]),
      surface([tool(input={"$schema": "http://json-schema.org/draft-07/schema#"})], "1.0.0"),
      ["tool-input-schema-invalid"], "major")
+case("zod 4 drift repaired", surface([tool(input={"$schema": "http://json-schema.org/draft-07/schema#"})]),
+     surface([tool(input=obj({"path": S}, ["path"]))], "1.0.1"), ["tool-input-schema-fixed"], "minor",
+     ["tool-input-required-property-added", "tool-input-property-type-narrowed"])
+case("outputSchema repaired", surface([tool(outputSchema={"type": "array"})]),
+     surface([tool(outputSchema=obj({"n": N}))], "1.0.1"), ["tool-output-schema-fixed"], "minor")
 case("outputSchema root not an object",
      surface([tool(outputSchema=obj({"n": N}))]), surface([tool(outputSchema={"type": "array"})], "2.0.0"),
      ["tool-output-schema-invalid"], "major")

@@ -848,6 +848,20 @@ public enum Rule {
             Consumer.WIRE,
             true,
             "the input schema changed in a way the analyzer cannot decide"),
+    TOOL_INPUT_SCHEMA_FIXED(
+            "tool-input-schema-fixed",
+            Level.NON_BREAKING,
+            Bump.MINOR,
+            Consumer.WIRE,
+            true,
+            "an invalid inputSchema (clients rejected tools/list) is valid now"),
+    TOOL_OUTPUT_SCHEMA_FIXED(
+            "tool-output-schema-fixed",
+            Level.NON_BREAKING,
+            Bump.MINOR,
+            Consumer.WIRE,
+            true,
+            "an invalid outputSchema is valid now"),
     TOOL_OUTPUT_SCHEMA_UNDECIDED(
             "tool-output-schema-undecided",
             Level.POTENTIALLY_BREAKING,

@@ -230,6 +230,16 @@ final class ToolDiff {
                     "inputSchema");
             return;
         }
+        if (!oldProblems.isEmpty()) {
+            fixed(
+                    Rule.TOOL_INPUT_SCHEMA_FIXED,
+                    oldProblems,
+                    a.inputSchema(),
+                    b.inputSchema(),
+                    b.name(),
+                    target + "#input");
+            return;
+        }
         deltas(schemas.of(a.inputSchema()), schemas.of(b.inputSchema()), SchemaRules.Side.INPUT, b.name(), target);
     }
 
@@ -262,6 +272,13 @@ final class ToolDiff {
                     b,
                     target + "#output",
                     "outputSchema");
+            return;
+        }
+        List<String> oldProblems = before == null
+                ? List.of()
+                : InputValidity.outputProblems(before, schemas.of(before), outputMayBeAnySchema);
+        if (!oldProblems.isEmpty()) {
+            fixed(Rule.TOOL_OUTPUT_SCHEMA_FIXED, oldProblems, before, after, b.name(), target + "#output");
             return;
         }
         if (before == null) {
@@ -304,6 +321,18 @@ final class ToolDiff {
                     "Tool '" + b.name() + "' " + which + " changed but is invalid before and after ("
                             + newProblems.get(0) + "); it cannot be compared.");
         }
+    }
+
+    /** The old schema was invalid (clients rejected the list): comparing keyword by keyword would only mislead. */
+    private void fixed(
+            Rule rule, List<String> oldProblems, @Nullable JsonValue before, JsonValue after, String name, String at) {
+        findings.add(
+                rule,
+                at,
+                before,
+                after,
+                "Tool '" + name + "' schema was invalid before (" + oldProblems.get(0)
+                        + ") and is valid now; clients that rejected the tool list can use it again.");
     }
 
     private void deltas(
