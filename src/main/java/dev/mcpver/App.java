@@ -5,17 +5,28 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.CompatRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SnapshotRoutes;
 import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
+import dev.mcpver.snapshot.SnapshotService;
+import dev.mcpver.snapshot.Snapshotter;
+import dev.mcpver.store.CompatCacheStore;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.store.SnapshotStore;
+import dev.mcpver.surface.CompatService;
+import dev.mcpver.surface.CompatTools;
+import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.tools.ToolDef;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +47,7 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database database;
     private final HttpServer http;
+    private final ToolCatalog catalog;
 
     public App(AppConfig config) {
         this.config = config;
@@ -47,8 +59,20 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId));
         Access access = new Access(Authenticator.none(), true);
+        CompatService compat = new CompatService(new CompatCacheStore(database, clock, 10_000), clock);
+        Snapshotter snapshotter = new Snapshotter(mapper, System.getenv(), BuildInfo.version(), clock);
+        SnapshotService snapshots = new SnapshotService(
+                snapshotter,
+                new SnapshotStore(database, clock),
+                () -> UlidCreator.getMonotonicUlid().toString(),
+                mapper);
+        List<ToolDef> tools = new ArrayList<>(CompatTools.definitions(compat, snapshots::snapshot, mapper));
+        this.catalog = new ToolCatalog(tools);
+        List<RouteGroup> routes = List.of(
+                new SystemRoutes(database, installationId),
+                new CompatRoutes(compat, access),
+                new SnapshotRoutes(snapshots, access));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
@@ -69,6 +93,11 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The one tool catalog every door offers. */
+    public ToolCatalog catalog() {
+        return catalog;
     }
 
     @Override

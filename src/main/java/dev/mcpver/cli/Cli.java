@@ -56,6 +56,9 @@ public final class Cli {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
         cli.addSubcommand(SemverCommand.tree());
+        cli.addSubcommand(new DiffCommand());
+        cli.addSubcommand(new SnapshotCommand(env));
+        cli.addSubcommand(new ManifestCommand(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -55,9 +55,11 @@ public sealed interface LaunchSpec {
             headers = Map.copyOf(new TreeMap<>(headers));
         }
 
+        /** Without user info and query, which may carry credentials. */
         @Override
         public String describe() {
-            return url.toString();
+            return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                    + (url.getRawPath() == null ? "" : url.getRawPath());
         }
     }
 }

@@ -149,6 +149,12 @@ final class McpConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (failure.isCompletedExceptionally()) {
+            // nothing left to say goodbye to
+            session.close();
+            stopTransport();
+            return;
+        }
         try {
             session.closeGracefully().toFuture().get(3, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -156,6 +162,10 @@ final class McpConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        stopTransport();
+    }
+
+    private void stopTransport() {
         if (transport instanceof ProcessTransport process) {
             process.stop();
         } else {
