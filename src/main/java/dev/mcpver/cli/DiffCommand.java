@@ -1,22 +1,21 @@
 package dev.mcpver.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpver.BuildInfo;
+import dev.mcpver.compat.CompatAnalyzer;
 import dev.mcpver.compat.CompatReport;
 import dev.mcpver.compat.Level;
+import dev.mcpver.compat.Policy;
 import dev.mcpver.compat.ReportFormat;
 import dev.mcpver.compat.ReportRenderer;
+import dev.mcpver.compat.Surface;
 import dev.mcpver.compat.SurfaceException;
-import dev.mcpver.json.Json;
-import dev.mcpver.surface.CompatService;
-import dev.mcpver.surface.ReportCache;
+import dev.mcpver.compat.SurfaceParser;
+import dev.mcpver.compat.json.JsonInterner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,38 +90,38 @@ final class DiffCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--format must be text, json, markdown or sarif (got \"" + format + "\")"));
         Optional<Level> gate = gate();
-        ObjectMapper mapper = Json.create();
         Path next = require(after, "NEW");
-        List<JsonNode> older = new ArrayList<>();
-        history.forEach(file -> older.add(JsonFiles.read(mapper, file)));
-        CompatService.Request request = new CompatService.Request(
-                JsonFiles.read(mapper, require(before, "OLD")),
-                JsonFiles.read(mapper, next),
-                policy == null ? null : JsonFiles.read(mapper, policy),
-                older);
+        JsonInterner interner = new JsonInterner();
+        Surface old = surface(require(before, "OLD"), interner);
+        Surface now = surface(next, interner);
+        Policy rules = policy == null ? Policy.DEFAULT : policy(policy);
         CompatReport report;
-        try {
-            report = new CompatService(ReportCache.none(), Clock.systemUTC()).report(request);
-        } catch (SurfaceException e) {
-            throw new IllegalArgumentException(describe(e));
+        if (history.isEmpty()) {
+            report = new CompatAnalyzer().analyze(old, now, rules);
+        } else {
+            List<Surface> releases = new ArrayList<>();
+            history.forEach(file -> releases.add(surface(file, interner)));
+            releases.add(old);
+            report = new CompatAnalyzer().analyzeTransitive(releases, now, rules);
         }
         write(ReportRenderer.render(report, reportFormat, next.getFileName().toString(), BuildInfo.version()));
         return passes(report, gate) ? Cli.OK : Cli.NEGATIVE;
     }
 
-    private String describe(SurfaceException e) {
-        String pointer = e.pointer();
-        String file = pointer.startsWith("/old")
-                ? String.valueOf(before)
-                : pointer.startsWith("/new")
-                        ? String.valueOf(after)
-                        : pointer.startsWith("/policy")
-                                ? String.valueOf(policy)
-                                : pointer.startsWith("/history/")
-                                        ? String.valueOf(history.get(Integer.parseInt(pointer.split("/")[2])))
-                                        : "input";
-        String local = pointer.replaceFirst("^/(old|new|policy|history/\\d+)", "");
-        return file + ": " + (local.isEmpty() ? "/" : local) + ": " + e.problem();
+    private static Surface surface(Path file, JsonInterner interner) {
+        try {
+            return SurfaceParser.parse(JsonFiles.value(file, interner));
+        } catch (SurfaceException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Policy policy(Path file) {
+        try {
+            return Policy.parse(JsonFiles.value(file, new JsonInterner()), "");
+        } catch (SurfaceException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
     }
 
     private Optional<Level> gate() {

@@ -2,7 +2,6 @@ package dev.mcpver.compat;
 
 import dev.mcpver.compat.json.JsonWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +17,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class CompatAnalyzer {
-    /** Total order on changes, down to their values, so reports are byte-identical. */
-    private static final Comparator<Change> ORDER = Change.ORDER
-            .thenComparing(c -> c.before() == null ? "" : JsonWriter.canonical(c.before()))
-            .thenComparing(c -> c.after() == null ? "" : JsonWriter.canonical(c.after()));
-
     public CompatReport analyze(Surface before, Surface after, Policy policy) {
         return analyze(before, after, policy, List.of());
     }
@@ -51,7 +45,7 @@ public final class CompatAnalyzer {
         for (Change change : findings.changes()) {
             policy.apply(change).ifPresent(changes::add);
         }
-        changes.sort(ORDER);
+        sort(changes);
         Bump required = changes.stream().map(Change::bump).reduce(Bump.NONE, Bump::max);
         VersionCheck versions = VersionCheck.of(before, after);
         boolean underBumped = versions.declared() != null && versions.declared().compareTo(required) < 0;
@@ -84,6 +78,18 @@ public final class CompatAnalyzer {
                 policy,
                 notes(findings, versions),
                 older);
+    }
+
+    /** Sorts with {@link Change#ORDER}, then by values rendered once per change rather than per comparison. */
+    private static void sort(List<Change> changes) {
+        Map<Change, String> values = new java.util.IdentityHashMap<>();
+        for (Change change : changes) {
+            values.put(
+                    change,
+                    (change.before() == null ? "" : JsonWriter.canonical(change.before())) + "\u0000"
+                            + (change.after() == null ? "" : JsonWriter.canonical(change.after())));
+        }
+        changes.sort(Change.ORDER.thenComparing(values::get));
     }
 
     private static List<String> notes(Findings findings, VersionCheck versions) {

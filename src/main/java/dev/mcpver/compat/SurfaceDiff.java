@@ -135,9 +135,10 @@ final class SurfaceDiff {
                 expected.add(name);
             }
         }
+        java.util.Set<String> common = new java.util.HashSet<>(expected);
         List<String> actual = after.tools().items().stream()
                 .map(Surface.Tool::name)
-                .filter(expected::contains)
+                .filter(common::contains)
                 .toList();
         for (int i = 0; i < expected.size(); i++) {
             if (!expected.get(i).equals(actual.get(i))) {

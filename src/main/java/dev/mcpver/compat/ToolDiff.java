@@ -97,6 +97,9 @@ final class ToolDiff {
                                     + "' description changed what the tool or an argument means; agents will call it differently."
                             : "Tool '" + b.name() + "' description was reworded.");
         }
+        if (Objects.equals(a.title(), b.title()) && Objects.equals(a.description(), b.description())) {
+            return;
+        }
         boolean was = deprecated(a.title()) || deprecated(a.description());
         boolean is = deprecated(b.title()) || deprecated(b.description());
         if (is && !was) {
@@ -119,7 +122,10 @@ final class ToolDiff {
     }
 
     static boolean deprecated(@Nullable String text) {
-        return text != null && DEPRECATED.matcher(text).find();
+        // cheap pre-check before the regex: most descriptions never mention it
+        return text != null
+                && (text.contains("eprecat") || text.contains("EPRECAT"))
+                && DEPRECATED.matcher(text).find();
     }
 
     private void meta(Surface.Tool a, Surface.Tool b, String target) {

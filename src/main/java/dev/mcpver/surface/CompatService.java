@@ -12,6 +12,7 @@ import dev.mcpver.compat.ReportRenderer;
 import dev.mcpver.compat.Surface;
 import dev.mcpver.compat.SurfaceException;
 import dev.mcpver.compat.SurfaceParser;
+import dev.mcpver.compat.json.JsonInterner;
 import dev.mcpver.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,23 +70,24 @@ public final class CompatService {
 
     /** The report itself (no cache): for callers that need its fields, e.g. exit codes. */
     public CompatReport report(Request request) {
-        Surface before = parse(request.before(), "/old");
-        Surface after = parse(request.after(), "/new");
+        JsonInterner interner = new JsonInterner();
+        Surface before = parse(request.before(), "/old", interner);
+        Surface after = parse(request.after(), "/new", interner);
         Policy policy = request.policy() == null ? Policy.DEFAULT : policy(request.policy());
         if (request.history().isEmpty()) {
             return analyzer.analyze(before, after, policy);
         }
         List<Surface> releases = new ArrayList<>();
         for (int i = 0; i < request.history().size(); i++) {
-            releases.add(parse(request.history().get(i), "/history/" + i));
+            releases.add(parse(request.history().get(i), "/history/" + i, interner));
         }
         releases.add(before);
         return analyzer.analyzeTransitive(releases, after, policy);
     }
 
-    static Surface parse(JsonNode json, String pointer) {
+    static Surface parse(JsonNode json, String pointer, JsonInterner interner) {
         try {
-            return SurfaceParser.parse(JsonValues.fromJackson(json));
+            return SurfaceParser.parse(JsonValues.fromJackson(json, interner));
         } catch (SurfaceException e) {
             throw e.under(pointer);
         }

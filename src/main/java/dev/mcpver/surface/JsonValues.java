@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpver.compat.json.JsonInterner;
 import dev.mcpver.compat.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,17 +18,27 @@ public final class JsonValues {
     private JsonValues() {}
 
     public static JsonValue fromJackson(JsonNode node) {
+        return fromJackson(node, new JsonInterner());
+    }
+
+    /** Converts with a shared interner (convert both releases with one; see {@link JsonInterner}). */
+    public static JsonValue fromJackson(JsonNode node, JsonInterner interner) {
+        JsonValue value = convert(node, interner);
+        return value instanceof JsonValue.JObject || value instanceof JsonValue.JArray ? interner.intern(value) : value;
+    }
+
+    private static JsonValue convert(JsonNode node, JsonInterner interner) {
         if (node.isObject()) {
-            Map<String, JsonValue> members = new LinkedHashMap<>();
+            LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                members.put(field.getKey(), fromJackson(field.getValue()));
+                members.put(field.getKey(), fromJackson(field.getValue(), interner));
             }
-            return new JsonValue.JObject(members);
+            return JsonValue.JObject.ofOwned(members);
         }
         if (node.isArray()) {
             List<JsonValue> items = new ArrayList<>(node.size());
-            node.forEach(item -> items.add(fromJackson(item)));
-            return new JsonValue.JArray(items);
+            node.forEach(item -> items.add(fromJackson(item, interner)));
+            return JsonValue.JArray.ofOwned(items);
         }
         if (node.isTextual()) {
             return new JsonValue.JString(node.textValue());

@@ -108,6 +108,9 @@ public final class JsonWriter {
         if (value.scale() <= 0 && value.precision() - value.scale() <= 21) {
             return value.toPlainString();
         }
+        if (value.scale() <= 0) {
+            return value.stripTrailingZeros().toString();
+        }
         return value.toString();
     }
 

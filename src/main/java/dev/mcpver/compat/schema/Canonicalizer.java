@@ -217,6 +217,60 @@ public final class Canonicalizer {
         return (path.isEmpty() ? "/" : path) + ": ";
     }
 
+    private static final int ENUM = 1;
+    private static final int NUMERIC = 2;
+    private static final int STRING = 4;
+    private static final int ARRAY = 8;
+    private static final int OBJECT = 16;
+    private static final int COMPOSITION = 32;
+    private static final int ANNOTATION = 64;
+    private static final Map<String, Integer> GROUPS = groupsByKeyword();
+
+    private static Map<String, Integer> groupsByKeyword() {
+        Map<String, Integer> groups = new HashMap<>();
+        List.of("enum", "const").forEach(k -> groups.put(k, ENUM));
+        List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+                .forEach(k -> groups.put(k, NUMERIC));
+        List.of("minLength", "maxLength", "pattern", "format").forEach(k -> groups.put(k, STRING));
+        List.of(
+                        "items",
+                        "additionalItems",
+                        "prefixItems",
+                        "minItems",
+                        "maxItems",
+                        "uniqueItems",
+                        "contains",
+                        "minContains",
+                        "maxContains")
+                .forEach(k -> groups.put(k, ARRAY));
+        List.of(
+                        "properties",
+                        "required",
+                        "additionalProperties",
+                        "patternProperties",
+                        "propertyNames",
+                        "minProperties",
+                        "maxProperties",
+                        "dependentRequired",
+                        "dependentSchemas",
+                        "dependencies",
+                        "unevaluatedProperties")
+                .forEach(k -> groups.put(k, OBJECT));
+        List.of("allOf", "anyOf", "oneOf", "not", "if", "then", "else").forEach(k -> groups.put(k, COMPOSITION));
+        List.of("title", "description", "default", "examples", "example", "deprecated", "$schema")
+                .forEach(k -> groups.put(k, ANNOTATION));
+        return Map.copyOf(groups);
+    }
+
+    /** Which keyword groups a schema object uses: one lookup per member instead of one per known keyword. */
+    private static int groups(JsonValue.JObject object) {
+        int groups = 0;
+        for (String key : object.members().keySet()) {
+            groups |= GROUPS.getOrDefault(key, 0);
+        }
+        return groups;
+    }
+
     /** Reads the keywords of one schema object. */
     private final class ShapeReader {
         private final JsonValue.JObject object;
@@ -229,20 +283,21 @@ public final class Canonicalizer {
         }
 
         SchemaNode read() {
+            int groups = groups(object);
             TypeInfo types = types();
-            List<JsonValue> enumValues = enumValues();
+            List<JsonValue> enumValues = (groups & ENUM) == 0 ? null : enumValues();
             boolean enumNull = enumValues != null && enumValues.contains(JsonValue.NULL);
             boolean nullable = enumValues != null ? enumNull && types.allowsNull() : types.allowsNull();
             SchemaNode.Shape shape = new SchemaNode.Shape(
                     types.types(),
                     nullable,
                     enumValues == null ? null : sorted(enumValues),
-                    numeric(),
-                    strings(),
-                    arrays(),
-                    objects(),
-                    composition(),
-                    annotations());
+                    (groups & NUMERIC) == 0 ? SchemaNode.Numeric.NONE : numeric(),
+                    (groups & STRING) == 0 ? SchemaNode.Strings.NONE : strings(),
+                    (groups & ARRAY) == 0 ? SchemaNode.Arrays.NONE : arrays(),
+                    (groups & OBJECT) == 0 ? SchemaNode.Objects.NONE : objects(),
+                    (groups & COMPOSITION) == 0 ? SchemaNode.Composition.NONE : composition(),
+                    (groups & ANNOTATION) == 0 ? SchemaNode.Annotations.NONE : annotations());
             if (broken) {
                 return new SchemaNode.Unknown("malformed keywords", object);
             }
@@ -259,14 +314,18 @@ public final class Canonicalizer {
                 return new TypeInfo(JsonType.ALL, true);
             }
             List<String> names = stringOrStrings(type.get(), "type");
-            Set<JsonType> types = new java.util.HashSet<>();
+            Set<JsonType> types = java.util.EnumSet.noneOf(JsonType.class);
             boolean allowsNull = nullableKeyword;
             for (String name : names) {
                 if (name.equals("null")) {
                     allowsNull = true;
                 } else {
                     Optional<JsonType> known = JsonType.fromWire(name);
-                    known.ifPresentOrElse(types::add, () -> problem("type", "unknown type '" + name + "'"));
+                    if (known.isPresent()) {
+                        types.add(known.get());
+                    } else {
+                        problem("type", "unknown type '" + name + "'");
+                    }
                 }
             }
             return new TypeInfo(types, allowsNull);

@@ -19,26 +19,51 @@ public enum JsonType {
     public static final Set<JsonType> ALL =
             Collections.unmodifiableSet(EnumSet.of(BOOLEAN, OBJECT, ARRAY, NUMBER, STRING));
 
+    private static final java.util.Map<String, JsonType> BY_WIRE_NAME = new java.util.HashMap<>();
+
+    static {
+        for (JsonType type : values()) {
+            BY_WIRE_NAME.put(type.wireName, type);
+        }
+    }
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<JsonType> fromWire(String name) {
-        for (JsonType type : values()) {
-            if (type.wireName().equals(name)) {
-                return Optional.of(type);
+        return Optional.ofNullable(BY_WIRE_NAME.get(name));
+    }
+
+    /** The normalised sets, by bit mask: shapes are built often, their type sets come from this cache. */
+    private static final java.util.List<Set<JsonType>> NORMALIZED = normalizedSets();
+
+    private static java.util.List<Set<JsonType>> normalizedSets() {
+        java.util.List<Set<JsonType>> sets = new java.util.ArrayList<>();
+        for (int mask = 0; mask < 1 << values().length; mask++) {
+            EnumSet<JsonType> set = EnumSet.noneOf(JsonType.class);
+            for (JsonType type : values()) {
+                if ((mask & (1 << type.ordinal())) != 0) {
+                    set.add(type);
+                }
             }
+            if (set.contains(NUMBER)) {
+                set.remove(INTEGER);
+            }
+            sets.add(Collections.unmodifiableSet(set));
         }
-        return Optional.empty();
+        return java.util.List.copyOf(sets);
     }
 
     /** A normalised copy: {@code integer} disappears when {@code number} is present. */
     public static Set<JsonType> normalize(Set<JsonType> types) {
-        EnumSet<JsonType> copy = types.isEmpty() ? EnumSet.noneOf(JsonType.class) : EnumSet.copyOf(types);
-        if (copy.contains(NUMBER)) {
-            copy.remove(INTEGER);
+        int mask = 0;
+        for (JsonType type : types) {
+            mask |= 1 << type.ordinal();
         }
-        return Collections.unmodifiableSet(copy);
+        return NORMALIZED.get(mask);
     }
 
     /** Whether every value of {@code type} is also a value of one of {@code types}. */

@@ -26,6 +26,10 @@ final class Normalizer {
     private Normalizer() {}
 
     static SchemaNode normalize(SchemaNode.Shape shape) {
+        if (shape.composition().isEmpty() && shape.enumValues() == null) {
+            // without composition or enum one pass reaches the fixed point
+            return once(shape);
+        }
         SchemaNode current = shape;
         for (int pass = 0; pass < PASSES && current instanceof SchemaNode.Shape s; pass++) {
             SchemaNode next = once(s);
