@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mcpver snapshot}, {@code diff} and {@code manifest} from the fat jar, as a CI pipeline runs them. */
 class CompatCliIT {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -30,11 +31,39 @@ class CompatCliIT {
         Path v1 = dir.resolve("v1.json");
         Path v2 = dir.resolve("v2.json");
         String cp = System.getProperty("java.class.path");
-        try (JarProcess first = run("snapshot", "--no-probe", "--package-version", "1.0.0", "-o", v1.toString(), "--stdio",
-                        "--", JAVA, "-cp", cp, "dev.mcpver.snapshot.fixtures.FixtureServer", "v1", "stdio");
-                JarProcess second = run("snapshot", "--no-probe", "--package-version", "1.1.0", "-o", v2.toString(),
-                        "--stdio", "--", JAVA, "-cp", cp, "dev.mcpver.snapshot.fixtures.FixtureServer", "v2", "stdio")) {
-            assertThat(first.process().exitValue()).as(String.join("\n", first.stderrLines())).isZero();
+        try (JarProcess first = run(
+                        "snapshot",
+                        "--no-probe",
+                        "--package-version",
+                        "1.0.0",
+                        "-o",
+                        v1.toString(),
+                        "--stdio",
+                        "--",
+                        JAVA,
+                        "-cp",
+                        cp,
+                        "dev.mcpver.snapshot.fixtures.FixtureServer",
+                        "v1",
+                        "stdio");
+                JarProcess second = run(
+                        "snapshot",
+                        "--no-probe",
+                        "--package-version",
+                        "1.1.0",
+                        "-o",
+                        v2.toString(),
+                        "--stdio",
+                        "--",
+                        JAVA,
+                        "-cp",
+                        cp,
+                        "dev.mcpver.snapshot.fixtures.FixtureServer",
+                        "v2",
+                        "stdio")) {
+            assertThat(first.process().exitValue())
+                    .as(String.join("\n", first.stderrLines()))
+                    .isZero();
             assertThat(second.process().exitValue()).isZero();
         }
 
@@ -49,12 +78,34 @@ class CompatCliIT {
     }
 
     @Test
+    void should_print_byte_identical_reports_from_separate_processes() throws Exception {
+        Path real = Path.of("src/test/resources/compat/evaluation/real");
+        String old = real.resolve("@modelcontextprotocol_server-everything@2025.12.18.json")
+                .toString();
+        String now = real.resolve("@modelcontextprotocol_server-everything@2026.1.14.json")
+                .toString();
+        for (String format : new String[] {"json", "markdown", "sarif", "text"}) {
+            try (JarProcess first = run("diff", old, now, "--format", format, "--fail-on", "none");
+                    JarProcess second = run("diff", old, now, "--format", format, "--fail-on", "none")) {
+                assertThat(first.stdoutLines()).isNotEmpty().isEqualTo(second.stdoutLines());
+            }
+        }
+    }
+
+    @Test
     void should_exit_1_with_one_line_when_the_server_exits_at_start() throws Exception {
-        try (JarProcess snapshot = run("snapshot", "--stdio", "--", JAVA, "-cp", System.getProperty("java.class.path"),
-                "dev.mcpver.snapshot.fixtures.ScriptedServer", "exit")) {
+        try (JarProcess snapshot = run(
+                "snapshot",
+                "--stdio",
+                "--",
+                JAVA,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.mcpver.snapshot.fixtures.ScriptedServer",
+                "exit")) {
             assertThat(snapshot.process().exitValue()).isEqualTo(1);
-            assertThat(snapshot.stderrLines()).anyMatch(line -> line.startsWith("mcpver: snapshot failed: ")
-                    && line.contains("FIXTURE_TOKEN"));
+            assertThat(snapshot.stderrLines())
+                    .anyMatch(line -> line.startsWith("mcpver: snapshot failed: ") && line.contains("FIXTURE_TOKEN"));
             assertThat(snapshot.stdoutLines()).isEmpty();
         }
     }

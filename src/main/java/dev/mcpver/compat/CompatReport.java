@@ -51,7 +51,7 @@ public record CompatReport(
     public static final int REPORT_VERSION = 1;
 
     public CompatReport {
-        renames = Map.copyOf(new java.util.TreeMap<>(renames));
+        renames = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(renames));
         changes = List.copyOf(changes);
         recommendedActions = List.copyOf(recommendedActions);
         notes = List.copyOf(notes);
