@@ -2,6 +2,8 @@ package dev.mcpver.cli;
 
 import dev.mcpver.BuildInfo;
 import dev.mcpver.ConfigException;
+import dev.mcpver.tools.SemverTools;
+import dev.mcpver.tools.ToolCatalog;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -55,7 +57,7 @@ public final class Cli {
     static CommandLine build(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
-        cli.addSubcommand(SemverCommand.tree());
+        cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
