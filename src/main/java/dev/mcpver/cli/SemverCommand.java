@@ -30,12 +30,13 @@ final class SemverCommand implements Runnable {
     static CommandLine tree(ToolRunner runner) {
         CommandLine semver = new CommandLine(new SemverCommand());
         semver.addSubcommand(new Parse(runner));
-        semver.addSubcommand(new Compare(runner));
+        semver.addSubcommand("compare", VersionPair.named(runner, "semver_compare", "Compare precedence: -1, 0 or 1."));
         semver.addSubcommand(new Satisfies(runner));
         semver.addSubcommand(new RangeCommand(runner));
         semver.addSubcommand(new Resolve(runner));
         semver.addSubcommand(new Next(runner));
-        semver.addSubcommand(new Diff(runner));
+        semver.addSubcommand(
+                "diff", VersionPair.named(runner, "semver_diff", "The most significant difference, or null."));
         return semver;
     }
 
@@ -96,21 +97,31 @@ final class SemverCommand implements Runnable {
         }
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare precedence: -1, 0 or 1.")
-    static final class Compare extends ToolCommand {
+    /** {@code compare A B} and {@code diff A B}: the same shape, a different tool. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class VersionPair extends ToolCommand {
+        private final String tool;
+
         @Parameters(index = "0", paramLabel = "A")
         String a = "";
 
         @Parameters(index = "1", paramLabel = "B")
         String b = "";
 
-        Compare(ToolRunner runner) {
+        VersionPair(ToolRunner runner, String tool) {
             super(runner);
+            this.tool = tool;
+        }
+
+        static CommandLine named(ToolRunner runner, String tool, String description) {
+            CommandLine command = new CommandLine(new VersionPair(runner, tool));
+            command.getCommandSpec().usageMessage().description(description);
+            return command;
         }
 
         @Override
         String tool() {
-            return "semver_compare";
+            return tool;
         }
 
         @Override
@@ -235,29 +246,6 @@ final class SemverCommand implements Runnable {
                 arguments.put("preid", preid);
             }
             return arguments;
-        }
-    }
-
-    @Command(name = "diff", mixinStandardHelpOptions = true, description = "The most significant difference, or null.")
-    static final class Diff extends ToolCommand {
-        @Parameters(index = "0", paramLabel = "A")
-        String a = "";
-
-        @Parameters(index = "1", paramLabel = "B")
-        String b = "";
-
-        Diff(ToolRunner runner) {
-            super(runner);
-        }
-
-        @Override
-        String tool() {
-            return "semver_diff";
-        }
-
-        @Override
-        JsonNode arguments() {
-            return args().put("a", a).put("b", b);
         }
     }
 }
