@@ -21,8 +21,9 @@ final class ToolRunner {
     }
 
     /**
+     * Runs the tool and returns the exit code: 0 for success, 1 for a negative answer, 2 for invalid input.
+     *
      * @param negative marks a successful answer that means "no" (exit 1), e.g. a version that does not satisfy
-     * @return 0 for success, 1 for a negative answer, 2 for invalid input
      */
     int run(String tool, JsonNode arguments, PrintWriter out, PrintWriter err, Predicate<JsonNode> negative) {
         ToolOutcome outcome = catalog.call(tool, arguments, ToolContext.of(Caller.localAdmin(), "cli"));
