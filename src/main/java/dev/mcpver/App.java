@@ -13,6 +13,11 @@ import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
+import dev.mcpver.mcp.CatalogResources;
+import dev.mcpver.mcp.McpHttp;
+import dev.mcpver.mcp.McpSurface;
+import dev.mcpver.mcp.PromptLibrary;
+import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
 import dev.mcpver.tools.SemverTools;
@@ -40,6 +45,8 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database database;
     private final HttpServer http;
+    private final McpSurface mcp;
+    private final McpHttp mcpHttp;
 
     public App(AppConfig config) {
         this.config = config;
@@ -52,11 +59,23 @@ public final class App implements AutoCloseable {
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
         ToolCatalog tools = new ToolCatalog(SemverTools.all());
-        Access access = new Access(Authenticator.none(), true);
+        Authenticator authenticator = Authenticator.none();
+        boolean openReads = true;
+        Access access = new Access(authenticator, openReads);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
+        // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
+        List<ResourceSource> resources = List.of(new CatalogResources(tools));
+        this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
+        this.mcpHttp = new McpHttp(
+                mcp,
+                new McpHttp.Settings(
+                        config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), openReads),
+                authenticator,
+                mapper);
+
         List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(mcpHttp::mount));
     }
 
     public App start() {
@@ -78,8 +97,14 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** What the MCP door serves; {@code mcpver mcp} serves it over stdio, {@code mcpver manifest} writes it. */
+    public McpSurface mcpSurface() {
+        return mcp;
+    }
+
     @Override
     public void close() {
+        mcpHttp.close(); // ends MCP sessions and their open streams before Jetty stops
         http.close();
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }

@@ -3,6 +3,8 @@ package dev.mcpver;
 import dev.mcpver.log.LogLevel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,12 +17,25 @@ import java.util.Map;
  * @param home directory for files mcpver manages (deployments, rollback blobs, keys)
  * @param logLevel threshold of the JSON log lines on stderr
  * @param maxRequestBytes largest accepted HTTP request body
+ * @param mcpAllowedOrigins browser origins the MCP endpoints accept ({@code Origin} header; absent is always fine)
+ * @param mcpAllowedHosts {@code Host} header values the MCP endpoints accept; empty accepts any (DNS-rebinding
+ *     protection off)
  */
-public record AppConfig(String host, int port, String databaseUrl, Path home, LogLevel logLevel, long maxRequestBytes) {
+public record AppConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        Path home,
+        LogLevel logLevel,
+        long maxRequestBytes,
+        List<String> mcpAllowedOrigins,
+        List<String> mcpAllowedHosts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_DB = "data/mcpver.db";
+    public static final String DEFAULT_MCP_ORIGINS = "http://127.0.0.1:*,http://localhost:*,http://[::1]:*";
+    public static final String DEFAULT_MCP_HOSTS = "127.0.0.1:*,localhost:*,[::1]:*";
 
     public AppConfig {
         if (host.isBlank()) {
@@ -32,6 +47,8 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
         if (maxRequestBytes < 1024) {
             throw new ConfigException("invalid configuration: maxRequestBytes must be at least 1024");
         }
+        mcpAllowedOrigins = List.copyOf(mcpAllowedOrigins);
+        mcpAllowedHosts = List.copyOf(mcpAllowedHosts);
     }
 
     /**
@@ -48,7 +65,17 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
                 settings.get("home", "MCPVER_HOME", "data", AppConfig::path),
                 settings.get("log-level", "MCPVER_LOG_LEVEL", "info", AppConfig::logLevel),
                 settings.get(
-                        "max-request-bytes", "MCPVER_MAX_REQUEST_BYTES", String.valueOf(10L << 20), AppConfig::bytes));
+                        "max-request-bytes", "MCPVER_MAX_REQUEST_BYTES", String.valueOf(10L << 20), AppConfig::bytes),
+                settings.get(
+                        "mcp-allowed-origins",
+                        "MCPVER_MCP_ALLOWED_ORIGINS",
+                        DEFAULT_MCP_ORIGINS,
+                        raw -> patterns(raw, true)),
+                settings.get(
+                        "mcp-allowed-hosts",
+                        "MCPVER_MCP_ALLOWED_HOSTS",
+                        DEFAULT_MCP_HOSTS,
+                        raw -> patterns(raw, false)));
     }
 
     /** Defaults only: loopback, port 7070, {@code data/mcpver.db}. */
@@ -57,15 +84,17 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, databaseUrl, home, logLevel, maxRequestBytes);
+        return new AppConfig(
+                host, newPort, databaseUrl, home, logLevel, maxRequestBytes, mcpAllowedOrigins, mcpAllowedHosts);
     }
 
     public AppConfig withDatabaseUrl(String url) {
-        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes);
+        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes, mcpAllowedOrigins, mcpAllowedHosts);
     }
 
     public AppConfig withHome(Path newHome) {
-        return new AppConfig(host, port, databaseUrl, newHome, logLevel, maxRequestBytes);
+        return new AppConfig(
+                host, port, databaseUrl, newHome, logLevel, maxRequestBytes, mcpAllowedOrigins, mcpAllowedHosts);
     }
 
     /** True when the server listens on a loopback interface only. */
@@ -118,6 +147,31 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
     private static LogLevel logLevel(Settings.Raw raw) {
         return LogLevel.parse(raw.value())
                 .orElseThrow(() -> raw.invalid("expected one of trace, debug, info, warn, error, off"));
+    }
+
+    /** Comma-separated allow-list entries such as {@code http://localhost:*}; hosts accept {@code *} for "any". */
+    private static List<String> patterns(Settings.Raw raw, boolean origins) {
+        if (raw.value().strip().equals("*")) {
+            if (origins) {
+                throw raw.invalid("list the origins to allow: '*' would let any web page call the MCP endpoints");
+            }
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : raw.value().split(",", -1)) {
+            String trimmed = entry.strip();
+            if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isWhitespace)) {
+                throw raw.invalid("expected a comma-separated list without empty entries");
+            }
+            if (origins && !trimmed.contains("://")) {
+                throw raw.invalid("'" + trimmed + "' is not an origin like http://localhost:*");
+            }
+            if (!origins && trimmed.contains("/")) {
+                throw raw.invalid("'" + trimmed + "' is not a host like localhost:* or example.com:7070");
+            }
+            entries.add(trimmed);
+        }
+        return entries;
     }
 
     private static long bytes(Settings.Raw raw) {
