@@ -73,9 +73,10 @@ public final class McpSurface {
         return new McpSchema.Implementation(SERVER_NAME, "mcpver", version);
     }
 
-    /** Tools, prompts and resources; lists never change while a server runs. */
+    /** Tools, prompts and resources (lists never change while a server runs), and the SDK's logging. */
     public McpSchema.ServerCapabilities capabilities() {
         return McpSchema.ServerCapabilities.builder()
+                .logging() // the SDK always answers logging/setLevel and announces it; say so in the manifest too
                 .tools(false)
                 .prompts(false)
                 .resources(false, false)
