@@ -26,6 +26,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +46,14 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final Database database;
-    private final HttpServer http;
     private final McpSurface mcp;
-    private final McpHttp mcpHttp;
+    /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
+    private final Supplier<Edge> edge;
+
+    private @Nullable Edge started;
+
+    /** The HTTP edge: Javalin with the MCP servlets mounted. */
+    private record Edge(HttpServer http, McpHttp mcp) {}
 
     public App(AppConfig config) {
         this.config = config;
@@ -67,19 +74,22 @@ public final class App implements AutoCloseable {
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
         List<ResourceSource> resources = List.of(new CatalogResources(tools));
         this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
-        this.mcpHttp = new McpHttp(
-                mcp,
-                new McpHttp.Settings(
-                        config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), openReads),
-                authenticator,
-                mapper);
+        McpHttp.Settings mcpSettings = new McpHttp.Settings(
+                config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), openReads);
 
         List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(mcpHttp::mount));
+        this.edge = () -> {
+            McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, authenticator, mapper);
+            HttpServer http =
+                    new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(mcpHttp::mount));
+            return new Edge(http, mcpHttp);
+        };
     }
 
     public App start() {
-        http.start();
+        Edge http = edge.get();
+        started = http;
+        http.http().start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
                 .addKeyValue("version", BuildInfo.version())
@@ -90,7 +100,10 @@ public final class App implements AutoCloseable {
 
     /** The HTTP port actually bound. */
     public int port() {
-        return http.port();
+        if (started == null) {
+            throw new IllegalStateException("not started");
+        }
+        return started.http().port();
     }
 
     public AppConfig config() {
@@ -104,8 +117,10 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        mcpHttp.close(); // ends MCP sessions and their open streams before Jetty stops
-        http.close();
+        if (started != null) {
+            started.mcp().close(); // ends MCP sessions and their open streams before Jetty stops
+            started.http().close();
+        }
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }
 
