@@ -56,6 +56,21 @@ final class ServeCommand implements Callable<Integer> {
     @Nullable
     String maxRequestBytes;
 
+    @Option(
+            names = "--mcp-allowed-origins",
+            paramLabel = "LIST",
+            description = "Origins the MCP endpoints accept, comma-separated (env MCPVER_MCP_ALLOWED_ORIGINS).")
+    @Nullable
+    String mcpAllowedOrigins;
+
+    @Option(
+            names = "--mcp-allowed-hosts",
+            paramLabel = "LIST",
+            description =
+                    "Host headers the MCP endpoints accept, comma-separated; * = any (env MCPVER_MCP_ALLOWED_HOSTS).")
+    @Nullable
+    String mcpAllowedHosts;
+
     ServeCommand(Map<String, String> env) {
         this.env = env;
     }
@@ -76,6 +91,8 @@ final class ServeCommand implements Callable<Integer> {
         putIfSet(flags, "home", home);
         putIfSet(flags, "log-level", logLevel);
         putIfSet(flags, "max-request-bytes", maxRequestBytes);
+        putIfSet(flags, "mcp-allowed-origins", mcpAllowedOrigins);
+        putIfSet(flags, "mcp-allowed-hosts", mcpAllowedHosts);
         return flags;
     }
 
