@@ -133,7 +133,7 @@ final class McpHttpFilter extends HttpFilter {
                 .addKeyValue("status", response.getStatus())
                 .addKeyValue("session", headerOrNull(request, "Mcp-Session-Id"))
                 .addKeyValue("requestId", request.getAttribute(McpHttp.REQUEST_ID_ATTRIBUTE))
-                .addKeyValue("durationMs", (System.nanoTime() - started) / 1000 / 1000.0)
+                .addKeyValue("durationMs", Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0)
                 .log("{} {} -> {}", request.getMethod(), request.getRequestURI(), response.getStatus());
     }
 

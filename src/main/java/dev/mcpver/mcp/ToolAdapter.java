@@ -127,6 +127,10 @@ final class ToolAdapter {
         ObjectNode schema = def.inputSchema().deepCopy();
         ObjectNode properties =
                 schema.has("properties") ? (ObjectNode) schema.get("properties") : schema.putObject("properties");
+        if (properties.has(CONFIRM)) {
+            throw new IllegalArgumentException(
+                    def.name() + " needs confirmation, so its own arguments cannot be named '" + CONFIRM + "'");
+        }
         properties
                 .putObject(CONFIRM)
                 .put("type", "boolean")
@@ -154,7 +158,7 @@ final class ToolAdapter {
                 .addKeyValue("caller", scope.caller().subject())
                 .addKeyValue("requestId", scope.requestId())
                 .addKeyValue("outcome", outcome instanceof ToolOutcome.Failed f ? f.code() : "ok")
-                .addKeyValue("durationMs", (System.nanoTime() - started) / 1000 / 1000.0)
+                .addKeyValue("durationMs", Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0)
                 .log("MCP tool {} called", def.name());
     }
 }

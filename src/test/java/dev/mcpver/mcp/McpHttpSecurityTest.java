@@ -6,6 +6,7 @@ import dev.mcpver.testing.HttpTestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ class McpHttpSecurityTest {
     @Test
     void should_refuse_a_foreign_host_header_against_dns_rebinding() throws IOException {
         try (McpFixtures.Server server = new McpFixtures.Server(true);
-                Socket socket = new Socket("127.0.0.1", server.port())) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
             String head = "POST /mcp HTTP/1.1\r\nHost: rebound.example:" + server.port()
                     + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"

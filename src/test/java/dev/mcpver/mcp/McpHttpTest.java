@@ -290,6 +290,23 @@ class McpHttpTest {
                 .anySatisfy(line -> assertThat(line.get("tool").asText()).isEqualTo("semver_compare"));
     }
 
+    @Test
+    void should_refuse_a_confirmation_tool_whose_own_arguments_are_named_confirm() {
+        dev.mcpver.tools.ToolDef clash = new dev.mcpver.tools.ToolDef(
+                "test_clash",
+                "Clash",
+                "Needs confirmation and also has a confirm argument.",
+                dev.mcpver.tools.Schemas.of("{\"type\":\"object\",\"properties\":{\"confirm\":{\"type\":\"string\"}}}"),
+                dev.mcpver.tools.Schemas.of("{\"type\":\"object\"}"),
+                new dev.mcpver.tools.ToolHints(false, false, false, false),
+                dev.mcpver.auth.Role.OPERATOR,
+                true,
+                (args, ctx) -> dev.mcpver.tools.ToolOutcome.ok(args));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolAdapter.publishedInput(clash))
+                .hasMessageContaining("cannot be named 'confirm'");
+    }
+
     static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }

@@ -184,7 +184,7 @@ class McpNodeClientsIT {
 
     private static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(java.io.File.pathSeparator, -1)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }

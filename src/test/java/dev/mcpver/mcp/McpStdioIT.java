@@ -22,6 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar mcpver.jar mcp} as MCP hosts run it: a child process speaking JSON-RPC on stdin/stdout. */
 class McpStdioIT {
+    /** Four messages, newline-delimited, as a host would pipe them. */
+    private static final String SCRIPT = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+            "capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}
+            {"jsonrpc":"2.0","method":"notifications/initialized"}
+            {"jsonrpc":"2.0","id":2,"method":"tools/list"}
+            {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"semver_diff",\
+            "arguments":{"a":"1.2.3","b":"2.0.0"}}}
+            """;
+
     @TempDir
     Path directory;
 
@@ -65,16 +75,7 @@ class McpStdioIT {
                 "--db",
                 directory.resolve("p.db").toString())) {
             try (OutputStream stdin = mcp.process().getOutputStream()) {
-                stdin.write(String.join(
-                                "\n",
-                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}",
-                                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
-                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"semver_diff\","
-                                        + "\"arguments\":{\"a\":\"1.2.3\",\"b\":\"2.0.0\"}}}",
-                                "")
-                        .getBytes(StandardCharsets.UTF_8));
+                stdin.write(SCRIPT.getBytes(StandardCharsets.UTF_8));
             }
 
             assertThat(mcp.waitFor(Duration.ofSeconds(60))).isZero();
