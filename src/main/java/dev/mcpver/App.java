@@ -2,25 +2,29 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
 import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tokens.IssuedToken;
+import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +44,21 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database database;
     private final HttpServer http;
+    private final TokenService tokens;
+    private final @Nullable PrintWriter console;
 
+    /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
     public App(AppConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param console where a generated first admin token is shown once (the {@code serve} command's stdout); null
+     *     when there is no operator to show it to (embedding, stdio MCP), in which case none is generated
+     */
+    public App(AppConfig config, @Nullable PrintWriter console) {
         this.config = config;
+        this.console = console;
         JsonLogging.setLevel(config.logLevel());
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.create();
@@ -51,15 +67,22 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
+        RegistryWiring registry = new RegistryWiring(database, clock);
+        this.tokens = registry.tokens();
+        Access access = new Access(registry.authenticator(), config.openReads());
         ToolCatalog tools = new ToolCatalog(SemverTools.all());
-        Access access = new Access(Authenticator.none(), true);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
+        List<RouteGroup> routes = List.of(
+                new SystemRoutes(database, installationId),
+                new SemverRoutes(toolEndpoints),
+                new TokenRoutes(tokens, access),
+                new AuditRoutes(registry.audit(), access, mapper));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
     public App start() {
+        bootstrapAdmin();
         http.start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
@@ -67,6 +90,27 @@ public final class App implements AutoCloseable {
                 .addKeyValue("database", database.displayUrl())
                 .log("mcpver {} ready", BuildInfo.version());
         return this;
+    }
+
+    /**
+     * First start only: adopts {@code MCPVER_BOOTSTRAP_TOKEN} as the first admin token, or generates one and shows it
+     * on the console once. The secret never reaches the log (which only names the token id).
+     */
+    private void bootstrapAdmin() {
+        String requestId = "bootstrap-" + UlidCreator.getMonotonicUlid();
+        if (config.bootstrapToken() != null) {
+            tokens.bootstrap(config.bootstrapToken(), requestId);
+        } else if (console != null) {
+            tokens.bootstrap(null, requestId).ifPresent(this::show);
+        }
+    }
+
+    private void show(IssuedToken issued) {
+        PrintWriter out = java.util.Objects.requireNonNull(console);
+        out.println("First start: created the admin token '" + issued.token().name() + "' (id "
+                + issued.token().id() + "). It is shown only this once; store it now:");
+        out.println(issued.secret());
+        out.flush();
     }
 
     /** The HTTP port actually bound. */
