@@ -20,6 +20,7 @@ import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -78,7 +79,7 @@ public final class App implements AutoCloseable {
                 new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
                 new AuditRoutes(registry.audit(), access, mapper));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi()));
     }
 
     public App start() {
