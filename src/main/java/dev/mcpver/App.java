@@ -2,14 +2,15 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
 import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
@@ -20,8 +21,11 @@ import dev.mcpver.mcp.PromptLibrary;
 import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tokens.IssuedToken;
+import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,6 +50,8 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final Database database;
+    private final TokenService tokens;
+    private final @Nullable PrintWriter console;
     private final McpSurface mcp;
     /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
     private final Supplier<Edge> edge;
@@ -55,8 +61,18 @@ public final class App implements AutoCloseable {
     /** The HTTP edge: Javalin with the MCP servlets mounted. */
     private record Edge(HttpServer http, McpHttp mcp) {}
 
+    /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
     public App(AppConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param console where a generated first admin token is shown once (the {@code serve} command's stdout); null
+     *     when there is no operator to show it to (embedding, stdio MCP), in which case none is generated
+     */
+    public App(AppConfig config, @Nullable PrintWriter console) {
         this.config = config;
+        this.console = console;
         JsonLogging.setLevel(config.logLevel());
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.create();
@@ -65,28 +81,33 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
+        RegistryWiring registry = new RegistryWiring(database, clock);
+        this.tokens = registry.tokens();
+        Access access = new Access(registry.authenticator(), config.openReads());
         ToolCatalog tools = new ToolCatalog(SemverTools.all());
-        Authenticator authenticator = Authenticator.none();
-        boolean openReads = true;
-        Access access = new Access(authenticator, openReads);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
         List<ResourceSource> resources = List.of(new CatalogResources(tools));
         this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
         McpHttp.Settings mcpSettings = new McpHttp.Settings(
-                config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), openReads);
+                config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
+        List<RouteGroup> routes = List.of(
+                new SystemRoutes(database, installationId),
+                new SemverRoutes(toolEndpoints),
+                new TokenRoutes(tokens, access),
+                new AuditRoutes(registry.audit(), access, mapper));
         this.edge = () -> {
-            McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, authenticator, mapper);
-            HttpServer http =
-                    new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(mcpHttp::mount));
+            McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
+            HttpServer http = new HttpServer(
+                    config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi(), mcpHttp::mount));
             return new Edge(http, mcpHttp);
         };
     }
 
     public App start() {
+        bootstrapAdmin();
         Edge http = edge.get();
         started = http;
         http.http().start();
@@ -96,6 +117,27 @@ public final class App implements AutoCloseable {
                 .addKeyValue("database", database.displayUrl())
                 .log("mcpver {} ready", BuildInfo.version());
         return this;
+    }
+
+    /**
+     * First start only: adopts {@code MCPVER_BOOTSTRAP_TOKEN} as the first admin token, or generates one and shows it
+     * on the console once. The secret never reaches the log (which only names the token id).
+     */
+    private void bootstrapAdmin() {
+        String requestId = "bootstrap-" + UlidCreator.getMonotonicUlid();
+        if (config.bootstrapToken() != null) {
+            tokens.bootstrap(config.bootstrapToken(), requestId);
+        } else if (console != null) {
+            tokens.bootstrap(null, requestId).ifPresent(this::show);
+        }
+    }
+
+    private void show(IssuedToken issued) {
+        PrintWriter out = java.util.Objects.requireNonNull(console);
+        out.println("First start: created the admin token '" + issued.token().name() + "' (id "
+                + issued.token().id() + "). It is shown only this once; store it now:");
+        out.println(issued.secret());
+        out.flush();
     }
 
     /** The HTTP port actually bound. */

@@ -12,8 +12,7 @@ import dev.mcpver.tools.ToolOutcome;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one adapter between the catalog and MCP: publishes a {@link ToolDef} as an MCP tool and runs
@@ -28,7 +27,6 @@ final class ToolAdapter {
     static final String META_ROLE = "dev.mcpver/requiredRole";
     static final String META_CONFIRMATION = "dev.mcpver/requiresConfirmation";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ToolAdapter.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ToolCatalog catalog;
@@ -61,13 +59,17 @@ final class ToolAdapter {
                 .build();
     }
 
-    /** Runs one {@code tools/call}; never throws for anything the caller or the tool did wrong. */
+    /**
+     * Runs one {@code tools/call}; never throws for anything the caller or the tool did wrong. The catalog logs the
+     * call (operation = tool name); the MDC adds the request id and transport to that line, since the SDK runs
+     * handlers on its own threads.
+     */
     McpSchema.CallToolResult call(
             ToolDef def, McpSchema.CallToolRequest request, CallScope scope, Confirmer confirmer) {
-        long started = System.nanoTime();
-        ToolOutcome outcome = run(def, arguments(request), scope, confirmer);
-        log(def, scope, outcome, started);
-        return toResult(outcome);
+        try (MDC.MDCCloseable id = MDC.putCloseable("requestId", scope.requestId());
+                MDC.MDCCloseable transport = MDC.putCloseable("transport", "mcp-" + scope.transport())) {
+            return toResult(run(def, arguments(request), scope, confirmer));
+        }
     }
 
     private ToolOutcome run(ToolDef def, ObjectNode arguments, CallScope scope, Confirmer confirmer) {
@@ -148,17 +150,5 @@ final class ToolAdapter {
 
     private Map<String, Object> toMap(JsonNode node) {
         return mapper.convertValue(node, MAP);
-    }
-
-    private static void log(ToolDef def, CallScope scope, ToolOutcome outcome, long started) {
-        LOG.atInfo()
-                .addKeyValue("operation", "MCP_TOOL_CALL")
-                .addKeyValue("tool", def.name())
-                .addKeyValue("transport", scope.transport())
-                .addKeyValue("caller", scope.caller().subject())
-                .addKeyValue("requestId", scope.requestId())
-                .addKeyValue("outcome", outcome instanceof ToolOutcome.Failed f ? f.code() : "ok")
-                .addKeyValue("durationMs", Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0)
-                .log("MCP tool {} called", def.name());
     }
 }

@@ -286,8 +286,12 @@ class McpHttpTest {
                     assertThat(line.has("durationMs")).isTrue();
                 });
         assertThat(lines)
-                .filteredOn(line -> line.path("operation").asText().equals("MCP_TOOL_CALL"))
-                .anySatisfy(line -> assertThat(line.get("tool").asText()).isEqualTo("semver_compare"));
+                .filteredOn(line -> line.path("operation").asText().equals("SEMVER_COMPARE"))
+                .anySatisfy(line -> {
+                    assertThat(line.get("transport").asText()).isEqualTo("mcp-http");
+                    assertThat(line.get("requestId").asText()).isNotBlank();
+                    assertThat(line.get("outcome").asText()).isEqualTo("ok");
+                });
     }
 
     @Test
