@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <pre>{@code
  * McpSurface surface = new McpSurface(catalog, PromptLibrary.fromClasspath(), List.of(new CatalogResources(catalog)),
  *         BuildInfo.version(), Json.create());
- * McpSyncServer server = surface.stateful(McpServer.sync(transport), context -> scopeOf(context));
+ * McpStdio.serve(surface, System.in, System.out);            // or: new McpHttp(surface, settings, auth, mapper)
  * }</pre>
  */
 public final class McpSurface {
@@ -137,7 +137,7 @@ public final class McpSurface {
     }
 
     /** A server without sessions (no server-to-client requests, so confirmation is by the {@code confirm} flag). */
-    public McpStatelessSyncServer stateless(
+    McpStatelessSyncServer stateless(
             McpServer.StatelessSyncSpecification spec, Function<McpTransportContext, CallScope> scopes) {
         return spec.serverInfo(serverInfo())
                 .capabilities(capabilities())

@@ -1,10 +1,10 @@
 package dev.mcpver.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpver.json.Json;
+import dev.mcpver.testing.BrowserTests;
 import dev.mcpver.testing.JarProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real MCP clients from npm against the fat jar: the official TypeScript SDK client and the MCP Inspector CLI, over
- * stdio and Streamable HTTP. Skipped (not failed) when node or the pinned packages are missing: install them with
- * {@code src/test/node/install.sh}.
+ * stdio and Streamable HTTP. Skipped when node or the pinned packages are missing (install them with
+ * {@code src/test/node/install.sh}), unless {@code MCPVER_REQUIRE_NODE_TESTS=1} (CI) makes that a failure.
  */
 class McpNodeClientsIT {
     private static final Path NODE_DIR = Path.of("target/mcp-node");
@@ -36,11 +36,10 @@ class McpNodeClientsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
+        BrowserTests.NodeTools.require(
                 Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
-                        && Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/inspector"))
-                        && onPath("node"),
-                "MCP clients not installed: run src/test/node/install.sh");
+                        && Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/inspector")),
+                "MCP clients not installed in " + NODE_DIR + ": run src/test/node/install.sh");
         serve = JarProcess.start(
                 Map.of(),
                 "serve",
@@ -180,15 +179,5 @@ class McpNodeClientsIT {
                         Files.readString(err, StandardCharsets.UTF_8))
                 .isTrue();
         return Json.read(stdout);
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator, -1)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
