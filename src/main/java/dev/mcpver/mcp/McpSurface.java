@@ -117,7 +117,7 @@ public final class McpSurface {
     }
 
     /** A session-based server (stdio or Streamable HTTP) on the given SDK builder. */
-    public McpSyncServer stateful(
+    McpSyncServer stateful(
             McpServer.SyncSpecification<?> spec, Function<McpTransportContext, CallScope> scopes) {
         spec.serverInfo(serverInfo())
                 .capabilities(capabilities())
