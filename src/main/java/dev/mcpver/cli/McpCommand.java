@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mcp",
         mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
         description = "Serve MCP over stdio (stdout carries the protocol only; logs go to stderr; exits on EOF).")
 final class McpCommand implements Callable<Integer> {
     private final Map<String, String> env;
