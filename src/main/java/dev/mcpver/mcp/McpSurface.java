@@ -117,8 +117,7 @@ public final class McpSurface {
     }
 
     /** A session-based server (stdio or Streamable HTTP) on the given SDK builder. */
-    McpSyncServer stateful(
-            McpServer.SyncSpecification<?> spec, Function<McpTransportContext, CallScope> scopes) {
+    McpSyncServer stateful(McpServer.SyncSpecification<?> spec, Function<McpTransportContext, CallScope> scopes) {
         spec.serverInfo(serverInfo())
                 .capabilities(capabilities())
                 .instructions(instructions())
