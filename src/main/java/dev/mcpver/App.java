@@ -2,9 +2,13 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.agent.Agent;
+import dev.mcpver.agent.SequentialThinking;
+import dev.mcpver.agent.TraceTools;
 import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
@@ -12,10 +16,14 @@ import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
+import dev.mcpver.store.JdbiTraceStore;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.tools.ToolDef;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +44,7 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database database;
     private final HttpServer http;
+    private final Agent agent;
 
     public App(AppConfig config) {
         this.config = config;
@@ -47,12 +56,29 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId));
         Access access = new Access(Authenticator.none(), true);
+        JdbiTraceStore traceStore = new JdbiTraceStore(database);
+        SequentialThinking thinking = new SequentialThinking();
+        List<ToolDef> tools = new ArrayList<>();
+        tools.add(thinking.toolDef());
+        tools.addAll(TraceTools.all(traceStore));
+        ToolCatalog catalog = new ToolCatalog(tools);
+        this.agent = Agent.builder(config.agent(), catalog, traceStore, thinking)
+                .clock(clock)
+                .build();
+
+        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new AgentRoutes(agent, access));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
     public App start() {
+        int interrupted = agent.recoverInterruptedRuns();
+        if (interrupted > 0) {
+            LOG.atWarn()
+                    .addKeyValue("operation", "AGENT_RUNS_INTERRUPTED")
+                    .addKeyValue("runs", interrupted)
+                    .log("{} agent runs were left running by an earlier process; marked interrupted", interrupted);
+        }
         http.start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
@@ -65,6 +91,11 @@ public final class App implements AutoCloseable {
     /** The HTTP port actually bound. */
     public int port() {
         return http.port();
+    }
+
+    /** The agent, for doors that run in-process (the CLI's chat, replay and export). */
+    public Agent agent() {
+        return agent;
     }
 
     public AppConfig config() {

@@ -1,5 +1,6 @@
 package dev.mcpver;
 
+import dev.mcpver.agent.AgentSettings;
 import dev.mcpver.log.LogLevel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,8 +16,16 @@ import java.util.Map;
  * @param home directory for files mcpver manages (deployments, rollback blobs, keys)
  * @param logLevel threshold of the JSON log lines on stderr
  * @param maxRequestBytes largest accepted HTTP request body
+ * @param agent the agent's model, mode and limits ({@code MCPVER_AGENT_*}, {@code MCPVER_LLM_*})
  */
-public record AppConfig(String host, int port, String databaseUrl, Path home, LogLevel logLevel, long maxRequestBytes) {
+public record AppConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        Path home,
+        LogLevel logLevel,
+        long maxRequestBytes,
+        AgentSettings agent) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
@@ -48,7 +57,8 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
                 settings.get("home", "MCPVER_HOME", "data", AppConfig::path),
                 settings.get("log-level", "MCPVER_LOG_LEVEL", "info", AppConfig::logLevel),
                 settings.get(
-                        "max-request-bytes", "MCPVER_MAX_REQUEST_BYTES", String.valueOf(10L << 20), AppConfig::bytes));
+                        "max-request-bytes", "MCPVER_MAX_REQUEST_BYTES", String.valueOf(10L << 20), AppConfig::bytes),
+                AgentConfig.load(settings));
     }
 
     /** Defaults only: loopback, port 7070, {@code data/mcpver.db}. */
@@ -57,15 +67,19 @@ public record AppConfig(String host, int port, String databaseUrl, Path home, Lo
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, databaseUrl, home, logLevel, maxRequestBytes);
+        return new AppConfig(host, newPort, databaseUrl, home, logLevel, maxRequestBytes, agent);
     }
 
     public AppConfig withDatabaseUrl(String url) {
-        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes);
+        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes, agent);
     }
 
     public AppConfig withHome(Path newHome) {
-        return new AppConfig(host, port, databaseUrl, newHome, logLevel, maxRequestBytes);
+        return new AppConfig(host, port, databaseUrl, newHome, logLevel, maxRequestBytes, agent);
+    }
+
+    public AppConfig withAgent(AgentSettings newAgent) {
+        return new AppConfig(host, port, databaseUrl, home, logLevel, maxRequestBytes, newAgent);
     }
 
     /** True when the server listens on a loopback interface only. */

@@ -48,7 +48,7 @@ public final class Agent {
         this.engine = new RunEngine(builder, loop);
         self[0] = engine;
         this.verifier = new Verifier(engine);
-        this.traces = new TraceService(builder.store, engine::effectiveSteps, builder.clock);
+        this.traces = new TraceService(builder.store, engine::effectiveSteps);
         builder.store.putBlob(Blob.of("text/plain", builder.prompt.text()));
         builder.store.putBlob(Blob.of(
                 "application/json",

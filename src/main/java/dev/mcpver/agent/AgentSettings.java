@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param fallbackOffline finish with the offline planner when the model fails (run labelled {@code degraded})
  * @param appUrl {@code HTTP-Referer} attribution header
  * @param appTitle {@code X-Title} / {@code X-OpenRouter-Title} attribution header
+ * @param provider {@code openrouter} (attribution headers and {@code provider.require_parameters} are sent) or
+ *     {@code openai-compatible}; derived from the base URL unless configured
  */
 public record AgentSettings(
         AgentMode mode,
@@ -34,7 +36,8 @@ public record AgentSettings(
         Duration maxRetryWait,
         boolean fallbackOffline,
         String appUrl,
-        String appTitle) {
+        String appTitle,
+        String provider) {
 
     public static final String OPENROUTER = "https://openrouter.ai/api/v1";
     public static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
@@ -48,6 +51,9 @@ public record AgentSettings(
         }
         if (timeout.isNegative() || timeout.isZero() || maxRetryWait.isNegative()) {
             throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (!provider.equals("openrouter") && !provider.equals("openai-compatible")) {
+            throw new IllegalArgumentException("provider must be openrouter or openai-compatible");
         }
         if (model.isBlank()) {
             throw new IllegalArgumentException("model must not be blank");
@@ -71,7 +77,8 @@ public record AgentSettings(
                 Duration.ofSeconds(60),
                 false,
                 "http://localhost",
-                "mcpver");
+                "mcpver",
+                "openrouter");
     }
 
     /** True when a real model can be called: a key, or a base URL set on purpose (local servers need no key). */
@@ -98,16 +105,10 @@ public record AgentSettings(
                         + " local OpenAI-compatible server";
     }
 
-    /** {@code openrouter}, {@code ollama}, … from the base URL's host, for traces. */
-    public String provider() {
+    /** The provider a base URL implies: OpenRouter by host, any other endpoint OpenAI-compatible. */
+    public static String providerOf(URI baseUrl) {
         String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
-        if (host.endsWith("openrouter.ai")) {
-            return "openrouter";
-        }
-        if (host.endsWith("openai.com")) {
-            return "openai";
-        }
-        return baseUrl.getPort() == 11434 ? "ollama" : "openai-compatible";
+        return host.equals("openrouter.ai") || host.endsWith(".openrouter.ai") ? "openrouter" : "openai-compatible";
     }
 
     public AgentSettings withMode(AgentMode newMode) {
@@ -123,11 +124,16 @@ public record AgentSettings(
                 maxRetryWait,
                 fallbackOffline,
                 appUrl,
-                appTitle);
+                appTitle,
+                provider);
     }
 
-    /** A model pointed at an explicit base URL (tests, local servers). */
+    /** A model pointed at an explicit base URL (tests, local servers); the provider follows the URL. */
     public AgentSettings withModel(URI newBaseUrl, @Nullable ApiKey key, String modelId) {
+        return withModel(newBaseUrl, key, modelId, providerOf(newBaseUrl));
+    }
+
+    public AgentSettings withModel(URI newBaseUrl, @Nullable ApiKey key, String modelId, String newProvider) {
         return new AgentSettings(
                 mode,
                 newBaseUrl,
@@ -140,7 +146,8 @@ public record AgentSettings(
                 maxRetryWait,
                 fallbackOffline,
                 appUrl,
-                appTitle);
+                appTitle,
+                newProvider);
     }
 
     public AgentSettings withLimits(int retries, int rounds, Duration requestTimeout) {
@@ -156,7 +163,8 @@ public record AgentSettings(
                 maxRetryWait,
                 fallbackOffline,
                 appUrl,
-                appTitle);
+                appTitle,
+                provider);
     }
 
     public AgentSettings withFallbackOffline(boolean fallback) {
@@ -172,7 +180,8 @@ public record AgentSettings(
                 maxRetryWait,
                 fallback,
                 appUrl,
-                appTitle);
+                appTitle,
+                provider);
     }
 
     private static boolean modelConfigured(boolean baseUrlExplicit, @Nullable ApiKey apiKey) {

@@ -11,7 +11,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.mcpver.auth.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,16 +159,7 @@ final class RunEngine {
 
     /** A run's whole trace: a fork's inherited prefix followed by its own steps. */
     List<Step> effectiveSteps(Run run) {
-        List<Step> own = store.steps(run.id());
-        if (run.origin() != RunOrigin.FORK || run.parentRunId() == null) {
-            return own;
-        }
-        Run parent = store.run(run.parentRunId())
-                .orElseThrow(() -> AgentException.notFound("run", String.valueOf(run.parentRunId())));
-        List<Step> inherited = effectiveSteps(parent);
-        List<Step> all = new ArrayList<>(inherited.subList(0, Math.min(run.firstOwnIndex(), inherited.size())));
-        all.addAll(own);
-        return Collections.unmodifiableList(all);
+        return TraceService.effectiveSteps(store, run);
     }
 
     java.util.Optional<String> firstUserText(Run run) {

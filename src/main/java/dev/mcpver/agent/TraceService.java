@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.BuildInfo;
 import dev.mcpver.json.Json;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ public final class TraceService {
     private final TraceStore store;
     private final Function<Run, List<Step>> effectiveSteps;
 
-    TraceService(TraceStore store, Function<Run, List<Step>> effectiveSteps, Clock clock) {
+    TraceService(TraceStore store, Function<Run, List<Step>> effectiveSteps) {
         this.store = store;
         this.effectiveSteps = effectiveSteps;
     }
@@ -151,11 +150,25 @@ public final class TraceService {
         return effectiveSteps.apply(requireRun(runId));
     }
 
+    /** A run's whole trace: a fork's inherited prefix (recursively) followed by its own steps. */
+    static List<Step> effectiveSteps(TraceStore store, Run run) {
+        List<Step> own = store.steps(run.id());
+        String parentId = run.parentRunId();
+        if (run.origin() != RunOrigin.FORK || parentId == null) {
+            return own;
+        }
+        Run parent = store.run(parentId).orElseThrow(() -> AgentException.notFound("run", parentId));
+        List<Step> inherited = effectiveSteps(store, parent);
+        List<Step> all = new ArrayList<>(inherited.subList(0, Math.min(run.firstOwnIndex(), inherited.size())));
+        all.addAll(own);
+        return java.util.Collections.unmodifiableList(all);
+    }
+
     public Run requireRun(String runId) {
         return store.run(runId).orElseThrow(() -> AgentException.notFound("run", runId));
     }
 
-    /** Conversation ids of every run of a trace file, for the CLI's replay of a file. */
+    /** A replay difference as the API and the CLI show it. */
     public static ObjectNode diffJson(ReplayDiff diff) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("logicalKey", diff.logicalKey());
