@@ -37,8 +37,8 @@ public record ParsedRequest(
             Pattern.compile("(?<![\\w.^~<>=-])v?\\d+(?:\\.\\d+)*(?:-[0-9a-z.-]*[0-9a-z])?(?![\\w.])");
     private static final Pattern BUMP =
             Pattern.compile("\\b(premajor|preminor|prepatch|prerelease|major|minor|patch)\\b");
-    private static final Pattern PREID =
-            Pattern.compile("\\b(?:preid|tag|id)\\s+([a-z][0-9a-z-]*)|\\b(alpha|beta|rc)\\b");
+    private static final Pattern PREID = Pattern.compile("\\b(?:preid|tag|id)\\s+([a-z][0-9a-z-]*)");
+    private static final Pattern BARE_PREID = Pattern.compile("\\b(alpha|beta|rc)\\b");
     private static final Pattern SERVER = Pattern.compile(
             "\\b(?:server|move|upgrade|update|migrate|bump)\\s+(?!from\\b|to\\b|the\\b|our\\b|a\\b|it\\b|v?\\d)"
                     + "([@a-z][\\w@/.-]*)");
@@ -63,7 +63,9 @@ public record ParsedRequest(
                 ranges,
                 all(LOOSE_VERSION, remaining),
                 first(BUMP, text),
-                first(PREID, text),
+                first(PREID, text)
+                        .or(() -> first(
+                                BARE_PREID, STRICT_VERSION.matcher(remaining).replaceAll(" "))),
                 first(SERVER, text));
     }
 

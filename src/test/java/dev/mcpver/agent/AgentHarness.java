@@ -37,13 +37,18 @@ final class AgentHarness {
     }
 
     AgentHarness(Database database, AgentSettings settings, List<ToolDef> extraTools, @Nullable ChatModel online) {
+        this(database, settings, concat(SemverToolDoubles.all(), extraTools), online, true);
+    }
+
+    /** An agent whose catalog is sequentialthinking plus exactly {@code tools}. */
+    AgentHarness(
+            Database database, AgentSettings settings, List<ToolDef> tools, @Nullable ChatModel online, boolean exact) {
         this.database = database;
         this.store = new JdbiTraceStore(database);
-        List<ToolDef> tools = new ArrayList<>();
-        tools.add(thinking.toolDef());
-        tools.addAll(SemverToolDoubles.all());
-        tools.addAll(extraTools);
-        this.catalog = new ToolCatalog(tools);
+        List<ToolDef> all = new ArrayList<>();
+        all.add(thinking.toolDef());
+        all.addAll(tools);
+        this.catalog = new ToolCatalog(all);
         AtomicInteger counter = new AtomicInteger();
         Agent.Builder builder = Agent.builder(settings, catalog, store, thinking)
                 .clock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC))
@@ -55,6 +60,12 @@ final class AgentHarness {
             builder.onlineModel(online);
         }
         this.agent = builder.build();
+    }
+
+    static List<ToolDef> concat(List<ToolDef> first, List<ToolDef> second) {
+        List<ToolDef> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     static AgentSettings offline() {
