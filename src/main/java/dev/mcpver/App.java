@@ -2,29 +2,37 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.cli.Cli;
+import dev.mcpver.http.Access;
+import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.agent.Agent;
 import dev.mcpver.agent.SequentialThinking;
 import dev.mcpver.agent.TraceTools;
-import dev.mcpver.auth.Authenticator;
-import dev.mcpver.cli.Cli;
-import dev.mcpver.http.Access;
 import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.http.TokenRoutes;
+import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.JdbiTraceStore;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tokens.IssuedToken;
+import dev.mcpver.tokens.TokenService;
+import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.web.WebUi;
 import dev.mcpver.tools.ToolDef;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +53,21 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final Agent agent;
+    private final TokenService tokens;
+    private final @Nullable PrintWriter console;
 
+    /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
     public App(AppConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param console where a generated first admin token is shown once (the {@code serve} command's stdout); null
+     *     when there is no operator to show it to (embedding, stdio MCP), in which case none is generated
+     */
+    public App(AppConfig config, @Nullable PrintWriter console) {
         this.config = config;
+        this.console = console;
         JsonLogging.setLevel(config.logLevel());
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.create();
@@ -56,22 +76,31 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        Access access = new Access(Authenticator.none(), true);
+        RegistryWiring registry = new RegistryWiring(database, clock);
+        this.tokens = registry.tokens();
+        Access access = new Access(registry.authenticator(), config.openReads());
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
-        List<ToolDef> tools = new ArrayList<>();
-        tools.add(thinking.toolDef());
-        tools.addAll(TraceTools.all(traceStore));
-        ToolCatalog catalog = new ToolCatalog(tools);
-        this.agent = Agent.builder(config.agent(), catalog, traceStore, thinking)
+        List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
+        catalogTools.add(thinking.toolDef());
+        catalogTools.addAll(TraceTools.all(traceStore));
+        ToolCatalog tools = new ToolCatalog(catalogTools);
+        ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+        this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
                 .clock(clock)
                 .build();
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new AgentRoutes(agent, access));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+        List<RouteGroup> routes = List.of(
+                new SystemRoutes(database, installationId),
+                new SemverRoutes(toolEndpoints),
+                new TokenRoutes(tokens, access),
+                new AuditRoutes(registry.audit(), access, mapper),
+                new AgentRoutes(agent, access));
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi()));
     }
 
     public App start() {
+        bootstrapAdmin();
         int interrupted = agent.recoverInterruptedRuns();
         if (interrupted > 0) {
             LOG.atWarn()
@@ -86,6 +115,27 @@ public final class App implements AutoCloseable {
                 .addKeyValue("database", database.displayUrl())
                 .log("mcpver {} ready", BuildInfo.version());
         return this;
+    }
+
+    /**
+     * First start only: adopts {@code MCPVER_BOOTSTRAP_TOKEN} as the first admin token, or generates one and shows it
+     * on the console once. The secret never reaches the log (which only names the token id).
+     */
+    private void bootstrapAdmin() {
+        String requestId = "bootstrap-" + UlidCreator.getMonotonicUlid();
+        if (config.bootstrapToken() != null) {
+            tokens.bootstrap(config.bootstrapToken(), requestId);
+        } else if (console != null) {
+            tokens.bootstrap(null, requestId).ifPresent(this::show);
+        }
+    }
+
+    private void show(IssuedToken issued) {
+        PrintWriter out = java.util.Objects.requireNonNull(console);
+        out.println("First start: created the admin token '" + issued.token().name() + "' (id "
+                + issued.token().id() + "). It is shown only this once; store it now:");
+        out.println(issued.secret());
+        out.flush();
     }
 
     /** The HTTP port actually bound. */
