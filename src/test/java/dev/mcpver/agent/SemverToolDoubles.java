@@ -5,78 +5,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.auth.Role;
 import dev.mcpver.json.Json;
-import dev.mcpver.semver.Resolution;
-import dev.mcpver.semver.Semver;
-import dev.mcpver.semver.Version;
+import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolDef;
 import dev.mcpver.tools.ToolHandler;
 import dev.mcpver.tools.ToolHints;
 import dev.mcpver.tools.ToolOutcome;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/**
- * Test doubles of the SemVer catalog tools (the lead adds the real ones on main): the names, argument names and
- * result shapes of the HTTP API in the README, computed with the real engine. Plus tools that misbehave on purpose.
- */
+/** The SemVer catalog tools, plus test tools that misbehave or change state on purpose. */
 final class SemverToolDoubles {
     private SemverToolDoubles() {}
 
+    /** The real SemVer catalog tools from main. */
     static List<ToolDef> all() {
-        return List.of(
-                tool(
-                        "semver_parse",
-                        "{\"version\":{\"type\":\"string\"}}",
-                        "[\"version\"]",
-                        args -> parse(args.get("version").asText())),
-                tool(
-                        "semver_compare",
-                        twoVersions(),
-                        "[\"a\",\"b\"]",
-                        args -> object(
-                                "result",
-                                Semver.compare(
-                                        args.get("a").asText(), args.get("b").asText()))),
-                tool(
-                        "semver_satisfies",
-                        "{\"version\":{\"type\":\"string\"},\"range\":{\"type\":\"string\"}}",
-                        "[\"version\",\"range\"]",
-                        args -> object(
-                                "satisfies",
-                                Semver.satisfies(
-                                        args.get("version").asText(),
-                                        args.get("range").asText()))),
-                tool("semver_range", "{\"range\":{\"type\":\"string\"}}", "[\"range\"]", args -> {
-                    ObjectNode result = object("valid", true);
-                    result.put("normalized", Semver.validRange(args.get("range").asText()));
-                    return result;
-                }),
-                tool(
-                        "semver_resolve",
-                        "{\"range\":{\"type\":\"string\"},\"versions\":{\"type\":\"array\","
-                                + "\"items\":{\"type\":\"string\"},\"maxItems\":1000}}",
-                        "[\"range\",\"versions\"]",
-                        args -> resolve(args)),
-                tool(
-                        "semver_next",
-                        "{\"version\":{\"type\":\"string\"},\"bump\":{\"type\":\"string\",\"enum\":[\"major\","
-                                + "\"premajor\",\"minor\",\"preminor\",\"patch\",\"prepatch\",\"prerelease\"]},\"preid\":{\"type\":\"string\"}}",
-                        "[\"version\",\"bump\"]",
-                        args -> object(
-                                "version",
-                                Semver.next(
-                                        args.get("version").asText(),
-                                        args.get("bump").asText(),
-                                        args.hasNonNull("preid")
-                                                ? args.get("preid").asText()
-                                                : null))),
-                tool("semver_diff", twoVersions(), "[\"a\",\"b\"]", args -> {
-                    ObjectNode result = JsonNodeFactory.instance.objectNode();
-                    Semver.diff(args.get("a").asText(), args.get("b").asText())
-                            .ifPresentOrElse(type -> result.put("diff", type.wireName()), () -> result.putNull("diff"));
-                    return result;
-                }));
+        return SemverTools.all();
     }
 
     /** A read-only tool whose handler always throws. */
@@ -110,14 +53,10 @@ final class SemverToolDoubles {
                 true,
                 (args, ctx) -> {
                     executions.incrementAndGet();
-                    ObjectNode result = object("promoted", true);
+                    ObjectNode result = JsonNodeFactory.instance.objectNode().put("promoted", true);
                     result.put("by", ctx.caller().subject());
                     return ToolOutcome.ok(result);
                 });
-    }
-
-    private static String twoVersions() {
-        return "{\"a\":{\"type\":\"string\",\"description\":\"a version\"},\"b\":{\"type\":\"string\",\"minLength\":1}}";
     }
 
     static ToolDef tool(String name, String properties, String required, Function<JsonNode, JsonNode> body) {
@@ -134,37 +73,5 @@ final class SemverToolDoubles {
     static JsonNode schema(String properties, String required) {
         return Json.read("{\"type\":\"object\",\"properties\":" + properties + ",\"required\":" + required
                 + ",\"additionalProperties\":false}");
-    }
-
-    private static ObjectNode object(String key, Object value) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set(key, Json.mapper().valueToTree(value));
-        return node;
-    }
-
-    private static JsonNode parse(String text) {
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        Version version = Version.tryParse(text).orElse(null);
-        result.put("valid", version != null);
-        if (version != null) {
-            result.put("version", version.toString());
-            result.put("major", version.major());
-            result.put("minor", version.minor());
-            result.put("patch", version.patch());
-            version.prerelease().forEach(id -> result.withArray("prerelease").add(id.toString()));
-            version.build().forEach(id -> result.withArray("build").add(id));
-        }
-        return result;
-    }
-
-    private static JsonNode resolve(JsonNode args) {
-        List<String> versions = new ArrayList<>();
-        args.get("versions").forEach(v -> versions.add(v.asText()));
-        Resolution resolution = Semver.resolve(args.get("range").asText(), versions);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("max", resolution.max());
-        result.put("min", resolution.min());
-        resolution.matching().forEach(result.withArray("matching")::add);
-        return result;
     }
 }
