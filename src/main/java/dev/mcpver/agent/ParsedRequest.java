@@ -33,8 +33,8 @@ public record ParsedRequest(
     private static final Pattern X_RANGE = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?\\.[x*](?:\\.[x*])?(?![\\w.])");
     private static final Pattern HYPHEN_RANGE = Pattern.compile(VERSION + "\\s+-\\s+" + VERSION);
     private static final Pattern STRICT_VERSION = Pattern.compile("(?<![\\w.^~<>=-])" + VERSION + "(?![\\w.])");
-    private static final Pattern LOOSE_VERSION =
-            Pattern.compile("(?<![\\w.^~<>=+-])v?\\d+(?:\\.\\d+)*(?:-[0-9a-z.-]*[0-9a-z])?(?:\\+[0-9a-z.-]*[0-9a-z])?(?![\\w.])");
+    private static final Pattern LOOSE_VERSION = Pattern.compile(
+            "(?<![\\w.^~<>=+-])v?\\d+(?:\\.\\d+)*(?:-[0-9a-z.-]*[0-9a-z])?(?:\\+[0-9a-z.-]*[0-9a-z])?(?![\\w.])");
     private static final Pattern BUMP =
             Pattern.compile("\\b(premajor|preminor|prepatch|prerelease|major|minor|patch)\\b");
     private static final Pattern PREID = Pattern.compile("\\b(?:preid|tag|id)\\s+([a-z][0-9a-z-]*)");

@@ -50,6 +50,7 @@ class ParsedRequestTest {
 
         assertThat(request.versions()).isEmpty();
         assertThat(request.versionLike()).isEqualTo(List.of("1.2"));
-        assertThat(ParsedRequest.parse("is 1.2.3-beta.1+build.5 valid").versionLike()).containsExactly("1.2.3-beta.1+build.5");
+        assertThat(ParsedRequest.parse("is 1.2.3-beta.1+build.5 valid").versionLike())
+                .containsExactly("1.2.3-beta.1+build.5");
     }
 }
