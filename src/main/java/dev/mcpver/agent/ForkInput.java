@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param model online model id for the fork
  */
 public record ForkInput(
-        int fromStep,
+        Integer fromStep,
         @Nullable String replaceUserMessage,
         @Nullable String appendUserMessage,
         @Nullable String mode,
         @Nullable String model) {
     public ForkInput {
-        if (fromStep < 0) {
-            throw new IllegalArgumentException("fromStep must be >= 0");
+        if (fromStep == null || fromStep < 0) {
+            throw new IllegalArgumentException(
+                    "fromStep is required: the index of a user_message or model_request step");
         }
         if (replaceUserMessage != null && appendUserMessage != null) {
             throw new IllegalArgumentException("give replaceUserMessage or appendUserMessage, not both");
