@@ -117,13 +117,10 @@ final class AgentConfig {
     }
 
     private static boolean onFailure(Settings.Raw raw) {
-        switch (raw.value().strip().toLowerCase(Locale.ROOT)) {
-            case "fail":
-                return false;
-            case "offline":
-                return true;
-            default:
-                throw raw.invalid("expected fail or offline");
-        }
+        return switch (raw.value().strip().toLowerCase(Locale.ROOT)) {
+            case "fail" -> false;
+            case "offline" -> true;
+            default -> throw raw.invalid("expected fail or offline");
+        };
     }
 }

@@ -15,6 +15,8 @@ public interface AnalysisNarrator {
     Narrative narrate(NarrativeRequest request, Caller caller);
 
     /**
+     * What to narrate.
+     *
      * @param kind what was analysed, e.g. {@code ab_experiment}
      * @param subjectId the experiment (or other subject) id, recorded in the conversation title
      * @param analysis the engine's result as JSON (the same shape its HTTP API returns)
@@ -22,6 +24,8 @@ public interface AnalysisNarrator {
     record NarrativeRequest(String kind, String subjectId, JsonNode analysis) {}
 
     /**
+     * A narrative and the run that wrote it.
+     *
      * @param text the narrative for people
      * @param runId the run that wrote it (its trace explains every claim)
      * @param mode {@code online} or {@code offline}

@@ -80,39 +80,27 @@ final class FailureClassifier {
         if (status >= 500) {
             return "model_unavailable";
         }
-        switch (status) {
-            case 401:
-                return "model_auth_failed";
-            case 402:
-                return "model_credits_exhausted";
-            case 403:
-                return "model_refused";
-            case 404:
-                return "model_not_found";
-            default:
-                return "model_bad_request";
-        }
+        return switch (status) {
+            case 401 -> "model_auth_failed";
+            case 402 -> "model_credits_exhausted";
+            case 403 -> "model_refused";
+            case 404 -> "model_not_found";
+            default -> "model_bad_request";
+        };
     }
 
     private static String messageFor(String code, int status) {
-        switch (code) {
-            case "model_rate_limited":
-                return "the model provider is rate limiting requests (HTTP 429)";
-            case "model_auth_failed":
-                return "the model provider rejected the API key (HTTP 401): check MCPVER_LLM_API_KEY";
-            case "model_credits_exhausted":
-                return "the model provider account has no credits left (HTTP 402)";
-            case "model_refused":
-                return "the model provider refused the request (HTTP 403: moderation, or a key without access)";
-            case "model_not_found":
-                return "the model provider does not know this model (HTTP 404): check MCPVER_LLM_MODEL";
-            case "model_timeout":
-                return "the model provider timed out (HTTP 408)";
-            case "model_unavailable":
-                return "the model provider failed (HTTP " + status + ")";
-            default:
-                return "the model provider rejected the request (HTTP " + status + ")";
-        }
+        return switch (code) {
+            case "model_rate_limited" -> "the model provider is rate limiting requests (HTTP 429)";
+            case "model_auth_failed" -> "the model provider rejected the API key (HTTP 401): check MCPVER_LLM_API_KEY";
+            case "model_credits_exhausted" -> "the model provider account has no credits left (HTTP 402)";
+            case "model_refused" ->
+                "the model provider refused the request (HTTP 403: moderation, or a key without access)";
+            case "model_not_found" -> "the model provider does not know this model (HTTP 404): check MCPVER_LLM_MODEL";
+            case "model_timeout" -> "the model provider timed out (HTTP 408)";
+            case "model_unavailable" -> "the model provider failed (HTTP " + status + ")";
+            default -> "the model provider rejected the request (HTTP " + status + ")";
+        };
     }
 
     /** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

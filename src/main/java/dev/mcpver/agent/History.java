@@ -71,25 +71,17 @@ final class History {
 
         void apply(Step step) {
             switch (step.kind()) {
-                case USER_MESSAGE:
+                case USER_MESSAGE -> {
                     messages.add(UserMessage.from(step.payload().path("text").asText()));
                     userMessages++;
-                    break;
-                case MODEL_RESPONSE:
-                    response(step);
-                    break;
-                case THOUGHT:
-                case TOOL_CALL:
-                    call(step);
-                    break;
-                case CONFIRMATION:
-                    confirmation(step);
-                    break;
-                case TOOL_RESULT:
-                    result(step);
-                    break;
-                default:
-                    break; // requests, errors and answers do not change the history
+                }
+                case MODEL_RESPONSE -> response(step);
+                case THOUGHT, TOOL_CALL -> call(step);
+                case CONFIRMATION -> confirmation(step);
+                case TOOL_RESULT -> result(step);
+                default -> {
+                    // requests, errors and answers do not change the history
+                }
             }
         }
 

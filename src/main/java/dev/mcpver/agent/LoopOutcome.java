@@ -7,7 +7,11 @@ import org.jspecify.annotations.Nullable;
 sealed interface LoopOutcome {
     record Finished(String answer, @Nullable JsonNode decision) implements LoopOutcome {}
 
-    /** @param model the model failure behind it, when the model was the cause */
+    /**
+     * The run failed.
+     *
+     * @param model the model failure behind it, when the model was the cause
+     */
     record Failed(String code, String message, @Nullable ModelFailure model) implements LoopOutcome {}
 
     record Paused(Step callStep, String tool, JsonNode arguments) implements LoopOutcome {}

@@ -35,14 +35,11 @@ public record ModelFailure(
 
     /** The status a door answers with: 503 when the provider asks us to wait, 504 on timeouts, else 502. */
     public int gatewayStatus() {
-        switch (code) {
-            case "model_rate_limited":
-                return 503;
-            case "model_timeout":
-                return 504;
-            default:
-                return providerStatus != null && providerStatus == 503 ? 503 : 502;
-        }
+        return switch (code) {
+            case "model_rate_limited" -> 503;
+            case "model_timeout" -> 504;
+            default -> providerStatus != null && providerStatus == 503 ? 503 : 502;
+        };
     }
 
     /** Seconds to wait before trying again, when the provider said so. */

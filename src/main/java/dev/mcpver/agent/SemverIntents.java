@@ -205,22 +205,18 @@ public final class SemverIntents {
         if (from.replaceFirst("^v", "").startsWith("0.")) {
             return "Before 1.0.0 SemVer promises nothing, so even this step may break clients.";
         }
-        switch (change) {
-            case "major":
-            case "premajor":
-                return "Under SemVer a major change may break existing clients: review removed or changed tools"
-                        + " before moving.";
-            case "minor":
-            case "preminor":
-                return "Under SemVer a minor change adds features without breaking existing clients, so agents built"
-                        + " against " + from + " should keep working.";
-            case "patch":
-            case "prepatch":
-                return "Under SemVer a patch only fixes bugs, so existing clients should keep working.";
-            default:
-                return "The target is a prerelease, which carries no compatibility promise: test before relying on"
-                        + " it.";
-        }
+        return switch (change) {
+            case "major", "premajor" ->
+                "Under SemVer a major change may break existing clients: review removed or"
+                        + " changed tools before moving.";
+            case "minor", "preminor" ->
+                "Under SemVer a minor change adds features without breaking existing"
+                        + " clients, so agents built against " + from + " should keep working.";
+            case "patch", "prepatch" ->
+                "Under SemVer a patch only fixes bugs, so existing clients should keep" + " working.";
+            default ->
+                "The target is a prerelease, which carries no compatibility promise: test before relying" + " on it.";
+        };
     }
 
     private static String compareAnswer(String a, String b, List<IntentPlan.ToolResult> results) {

@@ -118,25 +118,13 @@ final class Verifier {
                         + (original.errorCode() == null ? "" : " (" + original.errorCode() + ")"));
             } else {
                 comparison.add(
-                        "tape",
                         failed.code().equals("tape_exhausted") ? "tape_exhausted" : "tape_unused",
-                        null,
-                        null,
-                        null,
-                        null,
                         text(failed.code() + ": " + failed.message()));
             }
         } else if (outcome instanceof LoopOutcome.Paused paused) {
             notes.add("the original run waited for a decision on " + paused.tool() + " here");
         } else if (unused > 0) {
-            comparison.add(
-                    "tape",
-                    "tape_unused",
-                    null,
-                    null,
-                    null,
-                    null,
-                    text(unused + " recorded model responses were not used"));
+            comparison.add("tape_unused", text(unused + " recorded model responses were not used"));
         }
     }
 
@@ -199,25 +187,19 @@ final class Verifier {
             }
         }
 
-        void add(
-                String key,
-                String kind,
-                @Nullable String tool,
-                @Nullable String originalStep,
-                @Nullable JsonNode expected,
-                @Nullable JsonNode actualArgs,
-                JsonNode actual) {
+        /** A difference of the run as a whole (logical key {@code tape}): the tape ran out or was left over. */
+        void add(String kind, JsonNode actual) {
             diffs.add(new ReplayDiff(
                     replayRunId,
-                    key,
+                    "tape",
                     kind,
-                    tool,
-                    originalStep,
                     null,
                     null,
-                    expected == null ? null : CanonicalJson.sha256(expected),
+                    null,
+                    null,
+                    null,
                     CanonicalJson.sha256(actual),
-                    expected == null ? null : CanonicalJson.write(expected),
+                    null,
                     CanonicalJson.write(actual)));
         }
 

@@ -17,29 +17,25 @@ final class StepLines {
 
     private static String summary(Step step) {
         JsonNode payload = step.payload();
-        switch (step.kind()) {
-            case USER_MESSAGE:
-            case FINAL_ANSWER:
-                return payload.path("text").asText();
-            case MODEL_REQUEST:
-                return "round " + step.round() + ", attempt " + step.attempt();
-            case MODEL_RESPONSE:
-                int calls = payload.path("toolCalls").size();
-                return calls > 0 ? calls + " tool call(s)" : "text answer";
-            case THOUGHT:
-                return payload.path("arguments")
+        return switch (step.kind()) {
+            case USER_MESSAGE, FINAL_ANSWER -> payload.path("text").asText();
+            case MODEL_REQUEST -> "round " + step.round() + ", attempt " + step.attempt();
+            case MODEL_RESPONSE ->
+                payload.path("toolCalls").isEmpty()
+                        ? "text answer"
+                        : payload.path("toolCalls").size() + " tool call(s)";
+            case THOUGHT ->
+                payload.path("arguments")
                         .path("thought")
                         .asText(payload.path("rawArguments").asText());
-            case TOOL_CALL:
-                return payload.path("rawArguments").asText();
-            case CONFIRMATION:
-                return payload.path("decision").asText() + " by "
-                        + payload.path("by").asText();
-            default:
-                return step.isError()
+            case TOOL_CALL -> payload.path("rawArguments").asText();
+            case CONFIRMATION ->
+                payload.path("decision").asText() + " by " + payload.path("by").asText();
+            default ->
+                step.isError()
                         ? step.errorType() + ": " + step.errorMessage()
                         : Json.write(payload.has("result") ? payload.get("result") : payload);
-        }
+        };
     }
 
     private static String shorten(String text) {

@@ -246,16 +246,12 @@ public final class AgentRoutes implements RouteGroup {
 
     private static Problem problem(AgentException e) {
         String detail = String.valueOf(e.getMessage());
-        switch (e.kind()) {
-            case NOT_FOUND:
-                return Problem.of(404, "not-found", "Not Found", detail);
-            case CONFLICT:
-                return Problem.of(409, "conflict", "Conflict", detail);
-            case FORBIDDEN:
-                return Problem.of(403, "forbidden", "Forbidden", detail);
-            default:
-                return Problem.badRequest("invalid-agent-request", "Invalid request", detail);
-        }
+        return switch (e.kind()) {
+            case NOT_FOUND -> Problem.of(404, "not-found", "Not Found", detail);
+            case CONFLICT -> Problem.of(409, "conflict", "Conflict", detail);
+            case FORBIDDEN -> Problem.of(403, "forbidden", "Forbidden", detail);
+            default -> Problem.badRequest("invalid-agent-request", "Invalid request", detail);
+        };
     }
 
     private static int intQuery(Context ctx, String name, int fallback, int min, int max) {

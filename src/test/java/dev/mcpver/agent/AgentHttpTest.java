@@ -209,7 +209,7 @@ class AgentHttpTest {
         assertThat(reply.contentType()).startsWith("text/event-stream");
         List<String> events = new ArrayList<>();
         List<JsonNode> data = new ArrayList<>();
-        for (String line : reply.text().split("\n")) {
+        for (String line : reply.text().lines().toList()) {
             if (line.startsWith("event: ")) {
                 events.add(line.substring(7));
             } else if (line.startsWith("data: ")) {

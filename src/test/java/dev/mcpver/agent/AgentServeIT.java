@@ -71,11 +71,12 @@ class AgentServeIT {
             int stepsBefore;
             try (JarProcess first = JarProcess.start(env, "serve", "--port", "0", "--db", db())) {
                 HttpTestClient client = new HttpTestClient(first.awaitPort(Duration.ofSeconds(60)));
-                startChatInBackground(client);
+                var pending = startChatInBackground(client); // never completes: the process is killed first
                 runId = awaitSecondModelRequest(client);
                 stepsBefore =
                         client.get("/api/v1/runs/" + runId).json().get("steps").size();
                 first.kill();
+                pending.cancel(true);
                 first.waitFor(Duration.ofSeconds(30));
             }
             try (JarProcess second = JarProcess.start(env, "serve", "--port", "0", "--db", db())) {
@@ -130,8 +131,9 @@ class AgentServeIT {
                 .willReturn(okJson(call).withFixedDelay(60_000)));
     }
 
-    private static void startChatInBackground(HttpTestClient client) {
-        HttpClient.newHttpClient()
+    private static java.util.concurrent.CompletableFuture<HttpResponse<Void>> startChatInBackground(
+            HttpTestClient client) {
+        return HttpClient.newHttpClient()
                 .sendAsync(
                         HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/chat"))
                                 .header("Content-Type", "application/json")

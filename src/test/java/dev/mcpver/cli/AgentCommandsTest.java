@@ -33,8 +33,8 @@ class AgentCommandsTest {
                 .filter(line -> line.startsWith("conversation "))
                 .findFirst()
                 .orElseThrow()
-                .split(" ")[1]
-                .replace(",", "");
+                .substring("conversation ".length())
+                .replaceFirst(",.*", "");
 
         CliTest.Run export = CliTest.run(
                 Map.of(),
