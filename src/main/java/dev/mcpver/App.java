@@ -2,8 +2,12 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.agent.Agent;
+import dev.mcpver.agent.SequentialThinking;
+import dev.mcpver.agent.TraceTools;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
@@ -20,15 +24,18 @@ import dev.mcpver.mcp.McpSurface;
 import dev.mcpver.mcp.PromptLibrary;
 import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
+import dev.mcpver.store.JdbiTraceStore;
 import dev.mcpver.store.MetaStore;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.tools.ToolDef;
 import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +57,7 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final Database database;
+    private final Agent agent;
     private final TokenService tokens;
     private final @Nullable PrintWriter console;
     private final McpSurface mcp;
@@ -84,8 +92,16 @@ public final class App implements AutoCloseable {
         RegistryWiring registry = new RegistryWiring(database, clock);
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
-        ToolCatalog tools = new ToolCatalog(SemverTools.all());
+        JdbiTraceStore traceStore = new JdbiTraceStore(database);
+        SequentialThinking thinking = new SequentialThinking();
+        List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
+        catalogTools.add(thinking.toolDef());
+        catalogTools.addAll(TraceTools.all(traceStore));
+        ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+        this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
+                .clock(clock)
+                .build();
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
         List<ResourceSource> resources = List.of(new CatalogResources(tools));
@@ -97,7 +113,8 @@ public final class App implements AutoCloseable {
                 new SystemRoutes(database, installationId),
                 new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
-                new AuditRoutes(registry.audit(), access, mapper));
+                new AuditRoutes(registry.audit(), access, mapper),
+                new AgentRoutes(agent, access));
         this.edge = () -> {
             McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
             HttpServer http = new HttpServer(
@@ -108,6 +125,13 @@ public final class App implements AutoCloseable {
 
     public App start() {
         bootstrapAdmin();
+        int interrupted = agent.recoverInterruptedRuns();
+        if (interrupted > 0) {
+            LOG.atWarn()
+                    .addKeyValue("operation", "AGENT_RUNS_INTERRUPTED")
+                    .addKeyValue("runs", interrupted)
+                    .log("{} agent runs were left running by an earlier process; marked interrupted", interrupted);
+        }
         Edge http = edge.get();
         started = http;
         http.http().start();
@@ -146,6 +170,11 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return started.http().port();
+    }
+
+    /** The agent, for doors that run in-process (the CLI's chat, replay and export). */
+    public Agent agent() {
+        return agent;
     }
 
     public AppConfig config() {

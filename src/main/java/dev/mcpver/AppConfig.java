@@ -1,5 +1,6 @@
 package dev.mcpver;
 
+import dev.mcpver.agent.AgentSettings;
 import dev.mcpver.log.LogLevel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param mcpAllowedOrigins browser origins the MCP endpoints accept ({@code Origin} header; absent is always fine)
  * @param mcpAllowedHosts {@code Host} header values the MCP endpoints accept; empty accepts any (DNS-rebinding
  *     protection off)
+ * @param agent the agent's model, mode and limits ({@code MCPVER_AGENT_*}, {@code MCPVER_LLM_*})
  */
 public record AppConfig(
         String host,
@@ -35,7 +37,8 @@ public record AppConfig(
         boolean openReads,
         @Nullable String bootstrapToken,
         List<String> mcpAllowedOrigins,
-        List<String> mcpAllowedHosts) {
+        List<String> mcpAllowedHosts,
+        AgentSettings agent) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
@@ -89,7 +92,8 @@ public record AppConfig(
                         "mcp-allowed-hosts",
                         "MCPVER_MCP_ALLOWED_HOSTS",
                         DEFAULT_MCP_HOSTS,
-                        raw -> patterns(raw, false)));
+                        raw -> patterns(raw, false)),
+                AgentConfig.load(settings));
     }
 
     /** Defaults only: loopback, port 7070, {@code data/mcpver.db}. */
@@ -108,7 +112,8 @@ public record AppConfig(
                 openReads,
                 bootstrapToken,
                 mcpAllowedOrigins,
-                mcpAllowedHosts);
+                mcpAllowedHosts,
+                agent);
     }
 
     public AppConfig withDatabaseUrl(String url) {
@@ -122,7 +127,8 @@ public record AppConfig(
                 openReads,
                 bootstrapToken,
                 mcpAllowedOrigins,
-                mcpAllowedHosts);
+                mcpAllowedHosts,
+                agent);
     }
 
     public AppConfig withHome(Path newHome) {
@@ -136,7 +142,23 @@ public record AppConfig(
                 openReads,
                 bootstrapToken,
                 mcpAllowedOrigins,
-                mcpAllowedHosts);
+                mcpAllowedHosts,
+                agent);
+    }
+
+    public AppConfig withAgent(AgentSettings newAgent) {
+        return new AppConfig(
+                host,
+                port,
+                databaseUrl,
+                home,
+                logLevel,
+                maxRequestBytes,
+                openReads,
+                bootstrapToken,
+                mcpAllowedOrigins,
+                mcpAllowedHosts,
+                newAgent);
     }
 
     /** True when the server listens on a loopback interface only. */
@@ -150,7 +172,7 @@ public record AppConfig(
         return "AppConfig[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", home=" + home
                 + ", logLevel=" + logLevel + ", maxRequestBytes=" + maxRequestBytes + ", openReads=" + openReads
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "(redacted)") + ", mcpAllowedOrigins="
-                + mcpAllowedOrigins + ", mcpAllowedHosts=" + mcpAllowedHosts + "]";
+                + mcpAllowedOrigins + ", mcpAllowedHosts=" + mcpAllowedHosts + ", agent=" + agent + "]";
     }
 
     private static boolean isLoopback(String host) {

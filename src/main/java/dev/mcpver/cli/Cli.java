@@ -68,6 +68,7 @@ public final class Cli {
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
+        AgentCommands.all(env).forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
