@@ -511,7 +511,11 @@ def build():
         rng = np.random.RandomState(2000 + i)
         k = int(rng.choice([2, 2, 3, 4]))
         arms = [(chr(65 + j), int(rng.randint(1, 5))) for j in range(k)]
-        n = [int(rng.choice([3, 25, 180, 700, 2500])) for _ in range(k)]
+        if i % 2 == 0:  # sizes that follow the weights: the decision gets past the SRM check
+            base = int(rng.choice([15, 60, 300]))
+            n = [w * base for _, w in arms]
+        else:  # arbitrary sizes: mostly a sample ratio mismatch
+            n = [int(rng.choice([3, 25, 180, 700, 2500])) for _ in range(k)]
         metrics = [cont("latency"), binm("ok"), cont("score", "higher_is_better", "guardrail", 0.05)]
         obs = {"latency": {}, "ok": {}, "score": {}}
         for j, (key, _) in enumerate(arms):

@@ -87,7 +87,8 @@ final class AbStats {
         int i = 0;
         int j = 0;
         while (i < nC || j < nT) {
-            double value = Math.min(i < nC ? sortedControl[i] : Double.POSITIVE_INFINITY,
+            double value = Math.min(
+                    i < nC ? sortedControl[i] : Double.POSITIVE_INFINITY,
                     j < nT ? sortedTreatment[j] : Double.POSITIVE_INFINITY);
             int fromC = i;
             int fromT = j;

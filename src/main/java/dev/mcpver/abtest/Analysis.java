@@ -68,7 +68,12 @@ public record Analysis(
     }
 
     /** n, mean (null when n = 0) and ddof-1 standard deviation (null when n &lt; 2) of one arm. */
-    public record VariantStats(String key, String version, long n, @Nullable Double mean, @Nullable Double stddev) {}
+    public record VariantStats(
+            String key,
+            String version,
+            long n,
+            @Nullable Double mean,
+            @Nullable Double stddev) {}
 
     /**
      * Treatment versus control on one metric.
@@ -124,7 +129,10 @@ public record Analysis(
      *
      * @param method {@code msprt}
      */
-    public record Sequential(String method, @Nullable Double pValue, @Nullable Double pValueAdjusted) {}
+    public record Sequential(
+            String method,
+            @Nullable Double pValue,
+            @Nullable Double pValueAdjusted) {}
 
     /** The metric result by name. */
     public java.util.Optional<MetricResult> metric(String name) {

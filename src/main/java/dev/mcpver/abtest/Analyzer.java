@@ -33,8 +33,7 @@ public final class Analyzer {
             metrics.add(metric(input, metric, samples));
         }
         Decision decision = DecisionRule.decide(spec, srm, metrics);
-        return new Analysis(
-                input.experimentId(), input.status(), spec.alpha(), spec.control(), srm, metrics, decision);
+        return new Analysis(input.experimentId(), input.status(), spec.alpha(), spec.control(), srm, metrics, decision);
     }
 
     /** The sequential p-values of an analysis, to store as the new running minima. */
@@ -83,7 +82,11 @@ public final class Analyzer {
                             : Comparisons.continuous(control, arm, spec.alpha(), tau, stored));
         }
         return new Analysis.MetricResult(
-                metric.name(), metric.kind(), metric.direction(), metric.role(), variantStats(input, metric),
+                metric.name(),
+                metric.kind(),
+                metric.direction(),
+                metric.role(),
+                variantStats(input, metric),
                 adjust(drafts, spec));
     }
 

@@ -12,17 +12,35 @@ import org.jspecify.annotations.Nullable;
 final class ComparisonDraft {
     final String control;
     final String treatment;
-    @Nullable Double diff;
-    @Nullable Double ciLow;
-    @Nullable Double ciHigh;
-    @Nullable Double relativeLift;
-    @Nullable Double liftCiLow;
-    @Nullable Double liftCiHigh;
-    @Nullable Double pValue;
+
+    @Nullable
+    Double diff;
+
+    @Nullable
+    Double ciLow;
+
+    @Nullable
+    Double ciHigh;
+
+    @Nullable
+    Double relativeLift;
+
+    @Nullable
+    Double liftCiLow;
+
+    @Nullable
+    Double liftCiHigh;
+
+    @Nullable
+    Double pValue;
+
     Analysis.@Nullable Welch welch;
     Analysis.@Nullable MannWhitney mannWhitney;
     Analysis.@Nullable Proportions proportions;
-    @Nullable Double sequentialP;
+
+    @Nullable
+    Double sequentialP;
+
     private final Set<Warning> warnings = EnumSet.noneOf(Warning.class);
 
     ComparisonDraft(String control, String treatment) {
@@ -57,8 +75,21 @@ final class ComparisonDraft {
             String method, @Nullable Double pAdjusted, @Nullable Double sequentialAdjusted, double alpha) {
         boolean significant = pAdjusted != null && pAdjusted < alpha;
         return new Analysis.Comparison(
-                control, treatment, diff, ciLow, ciHigh, relativeLift, liftCiLow, liftCiHigh, pValue, pAdjusted,
-                significant, welch, mannWhitney, proportions,
-                new Analysis.Sequential(method, sequentialP, sequentialAdjusted), List.copyOf(warnings));
+                control,
+                treatment,
+                diff,
+                ciLow,
+                ciHigh,
+                relativeLift,
+                liftCiLow,
+                liftCiHigh,
+                pValue,
+                pAdjusted,
+                significant,
+                welch,
+                mannWhitney,
+                proportions,
+                new Analysis.Sequential(method, sequentialP, sequentialAdjusted),
+                List.copyOf(warnings));
     }
 }

@@ -126,7 +126,15 @@ public record ExperimentSpec(
     /** The same experiment with new weights (same keys, same order); used when traffic is re-split. */
     public ExperimentSpec withVariants(List<VariantSpec> newVariants) {
         return new ExperimentSpec(
-                name, mcpId, newVariants, control, metrics, alpha, srmAlpha, minSamplesPerVariant, sequential,
+                name,
+                mcpId,
+                newVariants,
+                control,
+                metrics,
+                alpha,
+                srmAlpha,
+                minSamplesPerVariant,
+                sequential,
                 autoPromote);
     }
 
@@ -139,12 +147,15 @@ public record ExperimentSpec(
         for (int i = 0; i < variants.size(); i++) {
             if (!keys.add(variants.get(i).key())) {
                 throw new InvalidExperimentException(
-                        "variants/" + i + "/key", "duplicate variant key \"" + variants.get(i).key() + "\"");
+                        "variants/" + i + "/key",
+                        "duplicate variant key \"" + variants.get(i).key() + "\"");
             }
         }
         if (!keys.contains(control)) {
             throw new InvalidExperimentException(
-                    "control", "\"" + control + "\" is not one of the variant keys " + keys.stream().sorted().toList());
+                    "control",
+                    "\"" + control + "\" is not one of the variant keys "
+                            + keys.stream().sorted().toList());
         }
     }
 
@@ -157,10 +168,12 @@ public record ExperimentSpec(
         for (int i = 0; i < metrics.size(); i++) {
             if (!names.add(metrics.get(i).name())) {
                 throw new InvalidExperimentException(
-                        "metrics/" + i + "/name", "duplicate metric name \"" + metrics.get(i).name() + "\"");
+                        "metrics/" + i + "/name",
+                        "duplicate metric name \"" + metrics.get(i).name() + "\"");
             }
         }
-        long primaries = metrics.stream().filter(m -> m.role() == MetricRole.PRIMARY).count();
+        long primaries =
+                metrics.stream().filter(m -> m.role() == MetricRole.PRIMARY).count();
         if (primaries != 1) {
             throw new InvalidExperimentException(
                     "metrics", "exactly one metric must have role \"primary\", found " + primaries);

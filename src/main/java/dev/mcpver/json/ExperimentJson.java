@@ -342,7 +342,7 @@ public final class ExperimentJson {
     private static <E> E choice(JsonNode parent, String field, Function<String, Optional<E>> parse, String choices) {
         String value = text(parent, field);
         return parse.apply(value)
-                .orElseThrow(() -> new InvalidExperimentException(
-                        field, "must be one of " + choices + ", got \"" + value + "\""));
+                .orElseThrow(() ->
+                        new InvalidExperimentException(field, "must be one of " + choices + ", got \"" + value + "\""));
     }
 }

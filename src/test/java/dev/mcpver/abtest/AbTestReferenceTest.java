@@ -44,7 +44,11 @@ class AbTestReferenceTest {
     void should_cover_about_a_hundred_experiments_of_varied_shapes() {
         assertThat(analyses().count()).isGreaterThanOrEqualTo(100);
         assertThat(sampleSizes().count()).isGreaterThanOrEqualTo(10);
-        assertThat(analyses().map(line -> line.path("expected").path("decision").path("action").asText()))
+        assertThat(analyses()
+                        .map(line -> line.path("expected")
+                                .path("decision")
+                                .path("action")
+                                .asText()))
                 .contains("continue", "promote", "rollback", "halt");
     }
 
@@ -54,8 +58,12 @@ class AbTestReferenceTest {
         ExperimentSpec spec = ExperimentJson.spec(line.path("experiment"));
         Map<SeriesKey, double[]> values = values(line.path("observations"));
         AnalysisInput input = new AnalysisInput(
-                "exp-" + line.path("id").asText(), ExperimentStatus.RUNNING, spec, batchedMoments(values),
-                AnalysisInput.sharesOf(spec), Map.of());
+                "exp-" + line.path("id").asText(),
+                ExperimentStatus.RUNNING,
+                spec,
+                batchedMoments(values),
+                AnalysisInput.sharesOf(spec),
+                Map.of());
 
         JsonNode actual = ExperimentJson.analysis(Analyzer.analyze(input, series -> copy(values, series)));
 
@@ -99,13 +107,15 @@ class AbTestReferenceTest {
 
     private static Map<SeriesKey, double[]> values(JsonNode observations) {
         Map<SeriesKey, double[]> values = new HashMap<>();
-        observations.fields().forEachRemaining(metric -> metric.getValue().fields().forEachRemaining(variant -> {
-            double[] xs = new double[variant.getValue().size()];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = variant.getValue().get(i).doubleValue();
-            }
-            values.put(new SeriesKey(metric.getKey(), variant.getKey()), xs);
-        }));
+        observations
+                .fields()
+                .forEachRemaining(metric -> metric.getValue().fields().forEachRemaining(variant -> {
+                    double[] xs = new double[variant.getValue().size()];
+                    for (int i = 0; i < xs.length; i++) {
+                        xs[i] = variant.getValue().get(i).doubleValue();
+                    }
+                    values.put(new SeriesKey(metric.getKey(), variant.getKey()), xs);
+                }));
         return values;
     }
 
