@@ -151,6 +151,13 @@ public record ExperimentSpec(
                         "duplicate variant key \"" + variants.get(i).key() + "\"");
             }
         }
+        double total = variants.stream().mapToDouble(VariantSpec::weight).sum();
+        for (int i = 0; i < variants.size(); i++) {
+            if (variants.get(i).weight() / total < 1e-6) {
+                throw new InvalidExperimentException(
+                        "variants/" + i + "/weight", "is below one millionth of the total weight");
+            }
+        }
         if (!keys.contains(control)) {
             throw new InvalidExperimentException(
                     "control",
