@@ -8,11 +8,15 @@ import dev.mcpver.http.Access;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tools.SemverTools;
+import dev.mcpver.tools.ToolCatalog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,8 +51,11 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId));
+        ToolCatalog tools = new ToolCatalog(SemverTools.all());
         Access access = new Access(Authenticator.none(), true);
+        ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+
+        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
