@@ -2,10 +2,15 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.abtest.OutcomeListener;
+import dev.mcpver.abtest.RecommendationRecorder;
+import dev.mcpver.abtest.TemplateNarrativeWriter;
 import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
 import dev.mcpver.http.ErrorMapper;
+import dev.mcpver.http.ExperimentRoutes;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
 import dev.mcpver.http.SemverRoutes;
@@ -14,13 +19,17 @@ import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
+import dev.mcpver.store.ExperimentStore;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tools.ExperimentTools;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +60,34 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        ToolCatalog tools = new ToolCatalog(SemverTools.all());
+        ExperimentService experiments = experiments(database, clock);
+        ToolCatalog tools = new ToolCatalog(Stream.of(SemverTools.all(), new ExperimentTools(experiments).all())
+                .flatMap(List::stream)
+                .toList());
         Access access = new Access(Authenticator.none(), true);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
-        List<RouteGroup> routes = List.of(new SystemRoutes(database, installationId), new SemverRoutes(toolEndpoints));
+        List<RouteGroup> routes = List.of(
+                new SystemRoutes(database, installationId),
+                new SemverRoutes(toolEndpoints),
+                new ExperimentRoutes(experiments, access, mapper));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+    }
+
+    /**
+     * A/B experiments. The narrative writer is the offline template and nothing records recommendation traces
+     * yet: the agent integration replaces both ({@link dev.mcpver.abtest.NarrativeWriter}, {@link
+     * RecommendationRecorder}); a canary driver plugs in as the {@link OutcomeListener}.
+     */
+    public static ExperimentService experiments(Database database, Clock clock) {
+        return new ExperimentService(
+                new ExperimentStore(database, clock),
+                clock,
+                new SecureRandom(),
+                () -> UlidCreator.getMonotonicUlid().toString(),
+                OutcomeListener.none(),
+                new TemplateNarrativeWriter(),
+                RecommendationRecorder.none());
     }
 
     public App start() {

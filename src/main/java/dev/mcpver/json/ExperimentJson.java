@@ -5,15 +5,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.abtest.Analysis;
+import dev.mcpver.abtest.Assignment;
+import dev.mcpver.abtest.AuditEvent;
 import dev.mcpver.abtest.Decision;
 import dev.mcpver.abtest.Direction;
+import dev.mcpver.abtest.Experiment;
 import dev.mcpver.abtest.ExperimentSpec;
+import dev.mcpver.abtest.ExperimentSummary;
+import dev.mcpver.abtest.IngestOutcome;
 import dev.mcpver.abtest.InvalidExperimentException;
 import dev.mcpver.abtest.MetricKind;
 import dev.mcpver.abtest.MetricRole;
 import dev.mcpver.abtest.MetricSpec;
+import dev.mcpver.abtest.Recommendation;
 import dev.mcpver.abtest.SampleSize;
 import dev.mcpver.abtest.SequentialSpec;
+import dev.mcpver.abtest.StopRecord;
 import dev.mcpver.abtest.VariantSpec;
 import dev.mcpver.abtest.Warning;
 import java.util.ArrayList;
@@ -38,6 +45,8 @@ public final class ExperimentJson {
     /** The body of {@code POST /api/v1/experiments}. */
     public static ExperimentSpec spec(JsonNode body) {
         requireObject(body, "");
+        String name = text(body, "name");
+        String mcpId = text(body, "mcpId");
         List<VariantSpec> variants = list(body, "variants", ExperimentJson::variant);
         List<MetricSpec> metrics = metrics(body);
         String control = optionalText(body, "control").orElse(variants.get(0).key());
@@ -46,8 +55,8 @@ public final class ExperimentJson {
                 ? SequentialSpec.defaults()
                 : located("sequential", () -> sequential(sequential));
         return new ExperimentSpec(
-                text(body, "name"),
-                text(body, "mcpId"),
+                name,
+                mcpId,
                 variants,
                 control,
                 metrics,
@@ -247,6 +256,113 @@ public final class ExperimentJson {
         node.put("z", proportions.z());
         node.put("pValue", proportions.pValue());
         return node;
+    }
+
+    /** An experiment: its definition, status, stop and proposal; counters when a summary is given. */
+    public static ObjectNode experiment(Experiment e) {
+        ObjectNode node = NODES.objectNode();
+        ExperimentSpec spec = e.spec();
+        node.put("id", e.id());
+        node.put("name", spec.name());
+        node.put("mcpId", spec.mcpId());
+        node.put("status", e.status().wireName());
+        ArrayNode variants = node.putArray("variants");
+        spec.variants()
+                .forEach(v -> variants.addObject()
+                        .put("key", v.key())
+                        .put("version", v.version())
+                        .put("weight", v.weight()));
+        node.put("control", spec.control());
+        ArrayNode metrics = node.putArray("metrics");
+        spec.metrics()
+                .forEach(m -> metrics.addObject()
+                        .put("name", m.name())
+                        .put("kind", m.kind().wireName())
+                        .put("direction", m.direction().wireName())
+                        .put("role", m.role().wireName())
+                        .put("guardrailThreshold", m.guardrailThreshold()));
+        node.put("alpha", spec.alpha());
+        node.put("srmAlpha", spec.srmAlpha());
+        node.put("minSamplesPerVariant", spec.minSamplesPerVariant());
+        node.putObject("sequential")
+                .put("method", spec.sequential().method())
+                .put("tau", spec.sequential().tau());
+        node.put("autoPromote", spec.autoPromote());
+        node.put("createdBy", e.createdBy());
+        node.put("createdAt", e.createdAt().toString());
+        node.put("startedAt", e.startedAt() == null ? null : e.startedAt().toString());
+        node.set("stop", e.stop() == null ? NODES.nullNode() : stop(e.stop()));
+        node.set("proposal", e.proposal() == null ? NODES.nullNode() : decision(e.proposal()));
+        return node;
+    }
+
+    /** {@link #experiment} plus units exposed and samples (first metric) per variant. */
+    public static ObjectNode summary(ExperimentSummary summary) {
+        ObjectNode node = experiment(summary.experiment());
+        ObjectNode exposures = node.putObject("exposures");
+        summary.exposures().forEach(exposures::put);
+        ObjectNode samples = node.putObject("samples");
+        summary.samples().forEach(samples::put);
+        return node;
+    }
+
+    private static ObjectNode stop(StopRecord stop) {
+        return NODES.objectNode()
+                .put("outcome", stop.outcome().wireName())
+                .put("winner", stop.winner())
+                .put("reason", stop.reason())
+                .put("by", stop.by())
+                .put("at", stop.at().toString());
+    }
+
+    /** The answer to {@code POST …/metrics}: 202 with the count and, for a stored batch, the decision after it. */
+    public static ObjectNode ingest(IngestOutcome outcome) {
+        ObjectNode node = NODES.objectNode();
+        node.put("accepted", outcome.accepted());
+        if (outcome instanceof IngestOutcome.Accepted accepted) {
+            node.put("replayed", false);
+            node.put("status", accepted.status().wireName());
+            node.set("decision", decision(accepted.decision()));
+            node.set("autoStop", accepted.stop() == null ? NODES.nullNode() : stop(accepted.stop()));
+        } else {
+            node.put("replayed", true);
+        }
+        return node;
+    }
+
+    public static ObjectNode assignment(Assignment assignment) {
+        return NODES.objectNode()
+                .put("experimentId", assignment.experimentId())
+                .put("unit", assignment.unit())
+                .put("variant", assignment.variant())
+                .put("version", assignment.version())
+                .put("bucket", assignment.bucket())
+                .put("firstExposure", assignment.firstExposure());
+    }
+
+    public static ObjectNode recommendation(Recommendation recommendation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("experimentId", recommendation.experimentId());
+        node.set("decision", decision(recommendation.decision()));
+        node.put("narrative", recommendation.narrative());
+        node.put("writer", recommendation.writer());
+        node.put("resolution", recommendation.resolution().wireName());
+        node.put("attempts", recommendation.attempts());
+        ArrayNode rejections = node.putArray("rejections");
+        recommendation.rejections().forEach(rejections::add);
+        return node;
+    }
+
+    public static ArrayNode events(List<AuditEvent> events) {
+        ArrayNode list = NODES.arrayNode();
+        for (AuditEvent event : events) {
+            ObjectNode node = list.addObject()
+                    .put("type", event.type())
+                    .put("actor", event.actor())
+                    .put("at", event.at().toString());
+            node.set("details", Json.mapper().valueToTree(event.details()));
+        }
+        return list;
     }
 
     // ------------------------------------------------------------------ reading helpers
