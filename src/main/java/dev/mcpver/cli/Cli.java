@@ -64,6 +64,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
+        cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
