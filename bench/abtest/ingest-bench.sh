@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Ingestion over HTTP (batches of 5,000) against the sqlite3 CLI importing the very same rows as CSV into a table
+# of the same shape, in the same run. Usage: bench/abtest/ingest-bench.sh [BATCHES=200] [CLIENTS=1]
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+BATCHES=${1:-200}
+CLIENTS=${2:-1}
+
+start_server
+HTTP=$(client ingest --batches "$BATCHES" --clients "$CLIENTS" --batch-size 5000)
+ID=$(sed -E 's/.*"experimentId":"([^"]+)".*/\1/' <<<"$HTTP")
+HTTP_RATE=$(sed -E 's/.*"rowsPerSecond":([0-9]+).*/\1/' <<<"$HTTP")
+ANALYSIS_S=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
+    "$BASE/api/v1/experiments/$ID/analysis")
+
+# The rows the server stored, exported as CSV in the table's own columns.
+sqlite3 -csv "$WORK/bench.db" "SELECT series_id, seq, value FROM ab_observations" >"$WORK/rows.csv"
+ROWS=$(wc -l <"$WORK/rows.csv")
+
+import_rate() { # $1 = DDL; prints rows per second of `sqlite3 .import` into a fresh WAL database
+    rm -f "$WORK/cli.db"*
+    sqlite3 "$WORK/cli.db" "PRAGMA journal_mode=WAL;" "$1" >/dev/null
+    local t0 t1
+    t0=$(date +%s.%N)
+    sqlite3 "$WORK/cli.db" ".mode csv" ".import $WORK/rows.csv ab_observations"
+    t1=$(date +%s.%N)
+    python3 -c "print(round($ROWS / ($t1 - $t0)))"
+}
+SAME_DDL="CREATE TABLE ab_observations (series_id INTEGER NOT NULL, seq INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (series_id, seq)) WITHOUT ROWID;"
+BARE_DDL="CREATE TABLE ab_observations (series_id INTEGER NOT NULL, seq INTEGER NOT NULL, value REAL NOT NULL);"
+CLI_SAME=$(import_rate "$SAME_DDL")
+CLI_BARE=$(import_rate "$BARE_DDL")
+
+python3 - "$HTTP" "$ROWS" "$CLI_SAME" "$CLI_BARE" "$ANALYSIS_S" <<'PY'
+import json, sys
+http = json.loads(sys.argv[1]); rows = int(sys.argv[2]); same = int(sys.argv[3]); bare = int(sys.argv[4])
+rate = http["rowsPerSecond"]
+print(json.dumps({"rows": rows, "storedRowsMatch": rows == http["rows"], "clients": http["clients"],
+                  "httpRowsPerSecond": rate, "sqlite3SameShapeRowsPerSecond": same,
+                  "sqlite3BareTableRowsPerSecond": bare,
+                  "ratioSameShape": round(rate / same, 3), "ratioBareTable": round(rate / bare, 3),
+                  "bar": "ratio >= 0.333", "analysisSeconds": float(sys.argv[5])}))
+PY
