@@ -40,6 +40,7 @@ public final class ExperimentService {
     private final NarrativeWriter narrator;
     private final RecommendationRecorder recorder;
     private final TemplateNarrativeWriter template = new TemplateNarrativeWriter();
+    private final Map<String, ExperimentSpec> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExperimentService(
             ExperimentRepository repository,
@@ -195,9 +196,17 @@ public final class ExperimentService {
         return experiment.allocation().variantAt(Allocation.bucket(experiment.salt(), unit));
     }
 
-    /** A batch builder that validates against the experiment's variants and metrics. */
+    /**
+     * A batch builder that validates against the experiment's variants and metrics. Variant keys and metrics never
+     * change after creation, so the definition is cached per experiment (ingestion skips a database read).
+     */
     public ObservationBatch.Builder batchFor(String id) {
-        return ObservationBatch.builder(get(id).spec());
+        ExperimentSpec spec = definitions.get(id);
+        if (spec == null) {
+            spec = get(id).spec();
+            definitions.put(id, spec);
+        }
+        return ObservationBatch.builder(spec);
     }
 
     /**
