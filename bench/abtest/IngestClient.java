@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * HTTP client for the A/B ingestion benchmarks (JDK only; run with {@code java bench/abtest/IngestClient.java}).
  *
  * <pre>
- * ingest --base URL --token T [--batches 200] [--batch-size 5000] [--clients 1]
- *     creates and starts an experiment, posts the batches, prints {"rows", "seconds", "rowsPerSecond", ...}
+ * ingest --base URL --token T [--batches 200] [--batch-size 5000] [--clients 1] [--warmup 0]
+ *     creates and starts an experiment, posts the batches, prints {"rows", "seconds", "rowsPerSecond", ...};
+ *     --warmup first posts that many batches to a separate experiment (not timed, not counted)
  * load --base URL --token T [--clients 50] [--seconds 60] [--batch-size 5000]
  *     every client posts batches until the time is up; then compares the acknowledged count with the stored
  *     count; exit 1 on any error or mismatch
@@ -58,6 +59,13 @@ public final class IngestClient {
         int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "5000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", args[0].equals("load") ? "50" : "1"));
         List<byte[]> bodies = bodies(batchSize, 16);
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
+        if (warmup > 0) { // lets the server's JIT compile the ingestion path; not counted, separate experiment
+            String scratch = client.startExperiment("warmup-" + UUID.randomUUID());
+            for (int b = 0; b < warmup; b++) {
+                client.post(scratch, bodies.get(b % bodies.size()));
+            }
+        }
         String id = client.startExperiment("bench-" + UUID.randomUUID());
         if (args[0].equals("ingest")) {
             client.ingest(id, bodies, Integer.parseInt(options.getOrDefault("batches", "200")), clients);

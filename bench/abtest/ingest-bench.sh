@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Ingestion over HTTP (batches of 5,000) against the sqlite3 CLI importing the very same rows as CSV into a table
-# of the same shape, in the same run. Usage: bench/abtest/ingest-bench.sh [BATCHES=200] [CLIENTS=1]
+# of the same shape, in the same run. Usage: bench/abtest/ingest-bench.sh [BATCHES=400] [CLIENTS=1] [WARMUP=40]
+# The warm-up batches go to a separate experiment before the clock starts (JIT compilation of the server).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-BATCHES=${1:-200}
+BATCHES=${1:-400}
 CLIENTS=${2:-1}
+WARMUP=${3:-40}
 
 start_server
-HTTP=$(client ingest --batches "$BATCHES" --clients "$CLIENTS" --batch-size 5000)
+HTTP=$(client ingest --batches "$BATCHES" --clients "$CLIENTS" --batch-size 5000 --warmup "$WARMUP")
 ID=$(sed -E 's/.*"experimentId":"([^"]+)".*/\1/' <<<"$HTTP")
 HTTP_RATE=$(sed -E 's/.*"rowsPerSecond":([0-9]+).*/\1/' <<<"$HTTP")
 ANALYSIS_S=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
     "$BASE/api/v1/experiments/$ID/analysis")
 
 # The rows the server stored, exported as CSV in the table's own columns.
-sqlite3 -csv "$WORK/bench.db" "SELECT series_id, seq, value FROM ab_observations" >"$WORK/rows.csv"
+sqlite3 -csv "$WORK/bench.db" "SELECT o.series_id, o.seq, o.value FROM ab_observations o
+    JOIN ab_series s ON s.id = o.series_id WHERE s.experiment_id = '$ID'" >"$WORK/rows.csv"
 ROWS=$(wc -l <"$WORK/rows.csv")
 
 import_rate() { # $1 = DDL; prints rows per second of `sqlite3 .import` into a fresh WAL database
