@@ -77,8 +77,11 @@ public interface ExperimentRepository {
     /** A consistent snapshot of the experiment's aggregates, minima and weight periods. */
     ExperimentData data(String id);
 
-    /** Raw values of one series, unordered, for the rank test. */
-    double[] values(String id, SeriesKey series);
+    /**
+     * Raw values of one series, unordered, for the rank test: the first {@code count} stored (seq below count), so
+     * the values match an aggregate snapshot with n = count even while batches keep arriving.
+     */
+    double[] values(String id, SeriesKey series, long count);
 
     /**
      * Assigns a unit in one transaction: {@code choose} picks the variant from the current experiment (or throws),

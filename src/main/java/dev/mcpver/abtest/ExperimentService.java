@@ -274,11 +274,32 @@ public final class ExperimentService {
 
     // ------------------------------------------------------------------ analysis and recommendations
 
-    /** The full analysis (reads raw values for the rank test). */
+    /**
+     * The full analysis. The rank test needs the raw values of every continuous series: they are read (up to the
+     * snapshot's counts) and sorted in parallel before the analysis runs.
+     */
     public Analysis analysis(String id) {
         Experiment experiment = get(id);
         ExperimentData data = repository.data(id);
-        return Analyzer.analyze(data.input(experiment), series -> repository.values(id, series));
+        Map<SeriesKey, double[]> values = sortedValues(experiment, data);
+        return Analyzer.analyze(data.input(experiment), series -> values.getOrDefault(series, new double[0]));
+    }
+
+    private Map<SeriesKey, double[]> sortedValues(Experiment experiment, ExperimentData data) {
+        List<SeriesKey> series = new ArrayList<>();
+        for (MetricSpec metric : experiment.spec().metrics()) {
+            if (metric.kind() == MetricKind.CONTINUOUS) {
+                experiment.spec().variants().forEach(v -> series.add(new SeriesKey(metric.name(), v.key())));
+            }
+        }
+        Map<SeriesKey, double[]> values = new java.util.concurrent.ConcurrentHashMap<>();
+        series.parallelStream().forEach(key -> {
+            long count = data.moments().getOrDefault(key, Moments.EMPTY).n();
+            double[] raw = count == 0 ? new double[0] : repository.values(experiment.id(), key, count);
+            java.util.Arrays.sort(raw);
+            values.put(key, raw);
+        });
+        return values;
     }
 
     /**

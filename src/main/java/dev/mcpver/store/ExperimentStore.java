@@ -355,35 +355,33 @@ public final class ExperimentStore implements ExperimentRepository {
     }
 
     @Override
-    public double[] values(String id, SeriesKey series) {
+    public double[] values(String id, SeriesKey series, long count) {
         return jdbi.withHandle(handle -> {
             SeriesRow row = SeriesRow.load(handle, id).get(series);
-            if (row == null) {
+            if (row == null || count <= 0) {
                 return new double[0];
             }
-            return readValues(handle.getConnection(), row);
+            return readValues(handle.getConnection(), row.id(), Math.min(count, row.n()));
         });
     }
 
-    private static double[] readValues(Connection connection, SeriesRow row) {
-        double[] values = new double[Math.toIntExact(row.n())];
-        int count = 0;
+    private static double[] readValues(Connection connection, long seriesId, long count) {
+        double[] values = new double[Math.toIntExact(count)];
+        int read = 0;
         try (PreparedStatement query =
-                connection.prepareStatement("SELECT value FROM ab_observations WHERE series_id = ?")) {
-            query.setLong(1, row.id());
+                connection.prepareStatement("SELECT value FROM ab_observations WHERE series_id = ? AND seq < ?")) {
+            query.setLong(1, seriesId);
+            query.setLong(2, count);
             query.setFetchSize(10_000);
             try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (count == values.length) {
-                        values = java.util.Arrays.copyOf(values, Math.max(16, count * 2));
-                    }
-                    values[count++] = rs.getDouble(1);
+                while (rs.next() && read < values.length) {
+                    values[read++] = rs.getDouble(1);
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read observations: " + e.getMessage(), e);
         }
-        return count == values.length ? values : java.util.Arrays.copyOf(values, count);
+        return read == values.length ? values : java.util.Arrays.copyOf(values, read);
     }
 
     // ------------------------------------------------------------------ exposures and events

@@ -109,8 +109,9 @@ final class InMemoryRepository implements ExperimentRepository {
     }
 
     @Override
-    public synchronized double[] values(String id, SeriesKey series) {
+    public synchronized double[] values(String id, SeriesKey series, long count) {
         return values.get(id).getOrDefault(series, List.of()).stream()
+                .limit(count)
                 .mapToDouble(Double::doubleValue)
                 .toArray();
     }

@@ -124,11 +124,11 @@ abstract class ExperimentStoreContract {
         assertThat(stored.n()).isEqualTo(200);
         assertThat(stored.mean()).isCloseTo(expected.mean(), within(1e-9));
         assertThat(stored.variance()).isCloseTo(expected.variance(), within(1e-9));
-        double[] values = store.values(id, new SeriesKey("latency", "A"));
+        double[] values = store.values(id, new SeriesKey("latency", "A"), Long.MAX_VALUE);
         Arrays.sort(values);
         Arrays.sort(raw);
         assertThat(values).containsExactly(raw);
-        assertThat(store.values(id, new SeriesKey("latency", "B"))).hasSize(200);
+        assertThat(store.values(id, new SeriesKey("latency", "B"), 150)).hasSize(150);
     }
 
     @Test
@@ -143,7 +143,7 @@ abstract class ExperimentStoreContract {
 
         assertThat(store.data(id).moments().get(new SeriesKey("latency", "A")).n())
                 .isZero();
-        assertThat(store.values(id, new SeriesKey("latency", "A"))).isEmpty();
+        assertThat(store.values(id, new SeriesKey("latency", "A"), 10)).isEmpty();
         IngestOutcome retry = service().ingest(id, Experiments.balanced(spec, "latency", 1, 2), "k1");
         assertThat(retry).isInstanceOf(IngestOutcome.Accepted.class);
     }
@@ -313,7 +313,8 @@ abstract class ExperimentStoreContract {
         ExperimentData data = store.data(id);
         long stored = data.moments().values().stream().mapToLong(Moments::n).sum();
         assertThat(stored).isEqualTo(acknowledged).isEqualTo(8 * 10 * 6);
-        assertThat(store.values(id, new SeriesKey("latency", "A"))).hasSize(240);
+        assertThat(store.values(id, new SeriesKey("latency", "A"), Long.MAX_VALUE))
+                .hasSize(240);
     }
 
     private String started(ExperimentSpec spec) {
