@@ -6,30 +6,41 @@ import dev.mcpver.abtest.ExperimentService;
 import dev.mcpver.abtest.OutcomeListener;
 import dev.mcpver.abtest.RecommendationRecorder;
 import dev.mcpver.abtest.TemplateNarrativeWriter;
-import dev.mcpver.auth.Authenticator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.ExperimentRoutes;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
 import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SystemRoutes;
+import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
+import dev.mcpver.mcp.CatalogResources;
+import dev.mcpver.mcp.McpHttp;
+import dev.mcpver.mcp.McpSurface;
+import dev.mcpver.mcp.PromptLibrary;
+import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.ExperimentStore;
 import dev.mcpver.store.MetaStore;
+import dev.mcpver.tokens.IssuedToken;
+import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.ExperimentTools;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +59,29 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final Database database;
-    private final HttpServer http;
+    private final TokenService tokens;
+    private final @Nullable PrintWriter console;
+    private final McpSurface mcp;
+    /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
+    private final Supplier<Edge> edge;
 
+    private @Nullable Edge started;
+
+    /** The HTTP edge: Javalin with the MCP servlets mounted. */
+    private record Edge(HttpServer http, McpHttp mcp) {}
+
+    /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
     public App(AppConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param console where a generated first admin token is shown once (the {@code serve} command's stdout); null
+     *     when there is no operator to show it to (embedding, stdio MCP), in which case none is generated
+     */
+    public App(AppConfig config, @Nullable PrintWriter console) {
         this.config = config;
+        this.console = console;
         JsonLogging.setLevel(config.logLevel());
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.create();
@@ -60,18 +90,33 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
+        RegistryWiring registry = new RegistryWiring(database, clock);
+        this.tokens = registry.tokens();
+        Access access = new Access(registry.authenticator(), config.openReads());
         ExperimentService experiments = experiments(database, clock);
         ToolCatalog tools = new ToolCatalog(Stream.of(SemverTools.all(), new ExperimentTools(experiments).all())
                 .flatMap(List::stream)
                 .toList());
-        Access access = new Access(Authenticator.none(), true);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+
+        // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
+        List<ResourceSource> resources = List.of(new CatalogResources(tools));
+        this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
+        McpHttp.Settings mcpSettings = new McpHttp.Settings(
+                config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
 
         List<RouteGroup> routes = List.of(
                 new SystemRoutes(database, installationId),
                 new SemverRoutes(toolEndpoints),
+                new TokenRoutes(tokens, access),
+                new AuditRoutes(registry.audit(), access, mapper),
                 new ExperimentRoutes(experiments, access, mapper));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+        this.edge = () -> {
+            McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
+            HttpServer http = new HttpServer(
+                    config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi(), mcpHttp::mount));
+            return new Edge(http, mcpHttp);
+        };
     }
 
     /**
@@ -91,7 +136,10 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
-        http.start();
+        bootstrapAdmin();
+        Edge http = edge.get();
+        started = http;
+        http.http().start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
                 .addKeyValue("version", BuildInfo.version())
@@ -100,18 +148,50 @@ public final class App implements AutoCloseable {
         return this;
     }
 
+    /**
+     * First start only: adopts {@code MCPVER_BOOTSTRAP_TOKEN} as the first admin token, or generates one and shows it
+     * on the console once. The secret never reaches the log (which only names the token id).
+     */
+    private void bootstrapAdmin() {
+        String requestId = "bootstrap-" + UlidCreator.getMonotonicUlid();
+        if (config.bootstrapToken() != null) {
+            tokens.bootstrap(config.bootstrapToken(), requestId);
+        } else if (console != null) {
+            tokens.bootstrap(null, requestId).ifPresent(this::show);
+        }
+    }
+
+    private void show(IssuedToken issued) {
+        PrintWriter out = java.util.Objects.requireNonNull(console);
+        out.println("First start: created the admin token '" + issued.token().name() + "' (id "
+                + issued.token().id() + "). It is shown only this once; store it now:");
+        out.println(issued.secret());
+        out.flush();
+    }
+
     /** The HTTP port actually bound. */
     public int port() {
-        return http.port();
+        if (started == null) {
+            throw new IllegalStateException("not started");
+        }
+        return started.http().port();
     }
 
     public AppConfig config() {
         return config;
     }
 
+    /** What the MCP door serves; {@code mcpver mcp} serves it over stdio, {@code mcpver manifest} writes it. */
+    public McpSurface mcpSurface() {
+        return mcp;
+    }
+
     @Override
     public void close() {
-        http.close();
+        if (started != null) {
+            started.mcp().close(); // ends MCP sessions and their open streams before Jetty stops
+            started.http().close();
+        }
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }
 

@@ -63,7 +63,11 @@ public final class Cli {
     static CommandLine build(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
+        cli.addSubcommand(new McpCommand(env));
+        cli.addSubcommand(new ManifestCommand(env));
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
+        cli.addSubcommand(TokensCommand.tree(env));
+        cli.addSubcommand(AuditCommand.tree(env));
         cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);

@@ -6,15 +6,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -35,6 +40,8 @@ public final class Database {
     private final String vendor;
     private final String url;
     private volatile @Nullable String shippedVersion;
+    /** SQLite has one writer at a time: queue this process's writers fairly instead of spinning on SQLITE_BUSY. */
+    private final ReentrantLock sqliteWriters = new ReentrantLock(true);
 
     private Database(DataSource dataSource, String url) {
         this.dataSource = dataSource;
@@ -118,6 +125,33 @@ public final class Database {
             shippedVersion = known;
         }
         return known;
+    }
+
+    /**
+     * Runs {@code work} in a transaction meant to write. On SQLite the transaction starts with
+     * {@code BEGIN IMMEDIATE} (it takes the write lock at once, waiting up to the busy timeout, so a read followed
+     * by a write can never fail with {@code SQLITE_BUSY_SNAPSHOT}) and writers of this process queue fairly on a
+     * lock first. On PostgreSQL it is a plain transaction. Commits before returning; rolls back on any exception.
+     */
+    public <T, X extends Exception> T inWriteTransaction(HandleCallback<T, X> work) throws X {
+        if (!vendor.equals("sqlite")) {
+            return jdbi.inTransaction(work);
+        }
+        sqliteWriters.lock();
+        try (Handle handle = jdbi.open()) {
+            immediate(handle);
+            return handle.inTransaction(work);
+        } finally {
+            sqliteWriters.unlock();
+        }
+    }
+
+    private static void immediate(Handle handle) {
+        try {
+            handle.getConnection().unwrap(SQLiteConnection.class).setCurrentTransactionMode(TransactionMode.IMMEDIATE);
+        } catch (SQLException e) {
+            throw new StoreException("cannot configure the SQLite transaction mode: " + e.getMessage(), e);
+        }
     }
 
     /** For store classes only (enforced by the architecture test): Jdbi never leaves this package tree. */
