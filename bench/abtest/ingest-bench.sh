@@ -25,14 +25,17 @@ sqlite3 -csv "$WORK/bench.db" "SELECT o.series_id, o.seq, o.value FROM ab_observ
     JOIN ab_series s ON s.id = o.series_id WHERE s.experiment_id = '$ID'" >"$WORK/rows.csv"
 ROWS=$(wc -l <"$WORK/rows.csv")
 
-import_rate() { # $1 = DDL; prints rows per second of `sqlite3 .import` into a fresh WAL database
-    rm -f "$WORK/cli.db"*
-    sqlite3 "$WORK/cli.db" "PRAGMA journal_mode=WAL;" "$1" >/dev/null
-    local t0 t1
-    t0=$(date +%s.%N)
-    sqlite3 "$WORK/cli.db" ".mode csv" ".import $WORK/rows.csv ab_observations"
-    t1=$(date +%s.%N)
-    python3 -c "print(round($ROWS / ($t1 - $t0)))"
+import_rate() { # $1 = DDL; median rows/s of three `sqlite3 .import` runs, each into a fresh WAL database
+    local rates="" t0 t1
+    for _ in 1 2 3; do
+        rm -f "$WORK/cli.db"*
+        sqlite3 "$WORK/cli.db" "PRAGMA journal_mode=WAL;" "$1" >/dev/null
+        t0=$(date +%s.%N)
+        sqlite3 "$WORK/cli.db" ".mode csv" ".import $WORK/rows.csv ab_observations"
+        t1=$(date +%s.%N)
+        rates="$rates $(python3 -c "print(round($ROWS / ($t1 - $t0)))")"
+    done
+    python3 -c "import statistics, sys; print(round(statistics.median(map(int, sys.argv[1:]))))" $rates
 }
 SAME_DDL="CREATE TABLE ab_observations (series_id INTEGER NOT NULL, seq INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (series_id, seq)) WITHOUT ROWID;"
 BARE_DDL="CREATE TABLE ab_observations (series_id INTEGER NOT NULL, seq INTEGER NOT NULL, value REAL NOT NULL);"

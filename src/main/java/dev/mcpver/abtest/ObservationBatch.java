@@ -87,14 +87,11 @@ public final class ObservationBatch {
 
     /** SHA-256 of the batch's content: a retried request with the same idempotency key must carry the same batch. */
     public String sha256() {
-        MessageDigest digest = sha256Digest();
-        ByteBuffer buffer = ByteBuffer.allocate(16);
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 16);
         for (int i = 0; i < values.length; i++) {
-            buffer.clear();
             buffer.putInt(variants[i]).putInt(metrics[i]).putLong(Double.doubleToLongBits(values[i]));
-            digest.update(buffer.array());
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(sha256Digest().digest(buffer.array()));
     }
 
     private static MessageDigest sha256Digest() {

@@ -88,11 +88,14 @@ final class ExperimentRows {
         batch.execute();
     }
 
-    /** Writes the mutable parts: status, start, stop, proposal, allocation and weights. */
+    /**
+     * Writes the mutable parts: status, start, stop, proposal, allocation and weights, and bumps {@code version},
+     * which tells cached copies (see {@code ExperimentStore}) that they are stale.
+     */
     static void update(Handle handle, Experiment e, Instant at) {
         StopRecord stop = e.stop();
         Decision proposal = e.proposal();
-        handle.createUpdate("UPDATE ab_experiments SET status = :status, started_at = :started,"
+        handle.createUpdate("UPDATE ab_experiments SET version = version + 1, status = :status, started_at = :started,"
                         + " allocation = :allocation, updated_at = :at, stop_outcome = :outcome,"
                         + " stop_winner = :winner, stop_reason = :reason, stop_by = :by, stopped_at = :stoppedAt,"
                         + " proposal_action = :pAction, proposal_winner = :pWinner, proposal_reasons = :pReasons"

@@ -60,12 +60,15 @@ public final class ExperimentStore implements ExperimentRepository {
     private final boolean sqlite;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
     private @Nullable Handle writerHandle;
+    private final WalCheckpoints checkpoints;
+    private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<Instant> now;
 
     public ExperimentStore(Database database, java.time.Clock clock) {
         this.jdbi = database.jdbi();
         this.sqlite = "sqlite".equals(database.vendor());
         this.now = clock::instant;
+        this.checkpoints = new WalCheckpoints(jdbi);
     }
 
     // ------------------------------------------------------------------ experiments
@@ -108,6 +111,7 @@ public final class ExperimentStore implements ExperimentRepository {
             Experiment current = ExperimentRows.find(handle, id).orElseThrow();
             Change result = change.apply(current, data(handle, id));
             apply(handle, result);
+            definitions.remove(id);
             return result.updated();
         });
     }
@@ -145,32 +149,53 @@ public final class ExperimentStore implements ExperimentRepository {
     private IngestOutcome ingest(
             Handle handle, String id, ObservationBatch batch, @Nullable String key, BatchPolicy policy) {
         Instant at = now.get();
-        int running = handle.createUpdate("UPDATE ab_experiments SET observations = observations + :k,"
-                        + " updated_at = :at WHERE id = :id AND status = 'running'")
+        Optional<Long> version = handle.createQuery("UPDATE ab_experiments SET observations = observations + :k,"
+                        + " updated_at = :at WHERE id = :id AND status = 'running' RETURNING version")
                 .bind("k", batch.size())
                 .bind("at", at.toString())
                 .bind("id", id)
-                .execute();
-        if (running == 0) {
+                .mapTo(Long.class)
+                .findOne();
+        if (version.isEmpty()) {
             replayIfKnown(handle, id, key, batch);
             throw notRunning(handle, id);
         }
         if (key != null) {
             claimKey(handle, id, key, batch, at);
         }
-        Experiment experiment = ExperimentRows.find(handle, id).orElseThrow();
+        Definition definition = definition(handle, id, version.get());
         Map<SeriesKey, SeriesRow> series = SeriesRow.load(handle, id);
         Map<SeriesKey, Moments> merged = merge(handle, series, batch);
-        ExperimentData data = new ExperimentData(merged, minima(handle, id), epochs(handle, id));
+        ExperimentData data = new ExperimentData(merged, minima(handle, id), definition.epochs());
+        Experiment experiment = definition.experiment();
         Effects effects = policy.afterBatch(experiment, data);
         lowerMinima(handle, id, effects.sequentialMinima(), at);
         Change change = effects.change();
         if (change != null) {
             apply(handle, change);
+            definitions.remove(id);
         }
         Experiment after = change == null ? experiment : change.updated();
         StopRecord stop = experiment.status() != after.status() ? after.stop() : null;
         return new IngestOutcome.Accepted(batch.size(), effects.decision(), after.status(), stop);
+    }
+
+    /** An experiment and its weight periods as of one {@code version} of its row. */
+    private record Definition(long version, Experiment experiment, List<WeightEpoch> epochs) {}
+
+    /**
+     * The experiment and its weight periods, from a cache checked against the row's {@code version} (bumped by
+     * every change, in any process), so a batch reads them only after they changed.
+     */
+    private Definition definition(Handle handle, String id, long version) {
+        Definition cached = definitions.get(id);
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
+        Definition loaded =
+                new Definition(version, ExperimentRows.find(handle, id).orElseThrow(), epochs(handle, id));
+        definitions.put(id, loaded);
+        return loaded;
     }
 
     /** Merges the batch into the series aggregates and appends the raw values; returns every series' aggregate. */
@@ -551,7 +576,8 @@ public final class ExperimentStore implements ExperimentRepository {
     /**
      * Runs a write transaction. On SQLite, writers of this store queue on an in-process lock and share one
      * long-lived connection: SQLite serialises writers anyway, and while that connection is open the WAL is never
-     * checkpointed and deleted by a "last connection closes" (which costs an fsync per request otherwise).
+     * checkpointed and deleted by a "last connection closes" (which costs an fsync per request otherwise); its
+     * checkpoints happen in the background ({@link WalCheckpoints}).
      */
     private <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
         if (!sqlite) {
@@ -559,7 +585,9 @@ public final class ExperimentStore implements ExperimentRepository {
         }
         sqliteWriter.lock();
         try {
-            return writer().inTransaction(work);
+            T result = writer().inTransaction(work);
+            checkpoints.written();
+            return result;
         } finally {
             sqliteWriter.unlock();
         }
@@ -570,6 +598,8 @@ public final class ExperimentStore implements ExperimentRepository {
         Handle handle = writerHandle;
         if (handle == null || handle.isClosed()) {
             handle = jdbi.open();
+            // checkpoints run off the request path (WalCheckpoints) instead of inside every ~40th commit
+            handle.createQuery("PRAGMA wal_autocheckpoint = 0").mapToMap().list();
             writerHandle = handle;
         }
         return handle;

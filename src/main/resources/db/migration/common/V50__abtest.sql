@@ -20,6 +20,7 @@ CREATE TABLE ab_experiments (
     started_at       TEXT,
     updated_at       TEXT NOT NULL,
     observations     BIGINT NOT NULL DEFAULT 0,
+    version          BIGINT NOT NULL DEFAULT 0,
     stop_outcome     TEXT,
     stop_winner      TEXT,
     stop_reason      TEXT,

@@ -261,6 +261,30 @@ abstract class ExperimentStoreContract {
     }
 
     @Test
+    void should_see_changes_made_through_another_store_on_the_same_database() {
+        Database database = freshDatabase();
+        ExperimentService first = Experiments.service(new ExperimentStore(database, Experiments.CLOCK));
+        ExperimentService second = Experiments.service(new ExperimentStore(database, Experiments.CLOCK));
+        ExperimentSpec spec = Experiments.latency("two-stores");
+        String id = first.create(spec, "alice").id();
+        first.start(id, "alice");
+        first.ingest(id, Experiments.balanced(spec, "latency", 1, 2, 3), null);
+
+        second.changeWeights(id, Map.of("A", 90.0, "B", 10.0), "bob");
+        ObservationBatch.Builder halting = ObservationBatch.builder(spec);
+        for (int i = 0; i < 600; i++) {
+            halting.add("A", "latency", i % 5).add("B", "latency", i % 5);
+        }
+        IngestOutcome outcome = first.ingest(id, halting.build(), null);
+
+        // 50/50 data against 90/10 weights: a mismatch, judged with the weights the other store set
+        assertThat(((IngestOutcome.Accepted) outcome).decision().action()).isEqualTo(Action.HALT);
+        Experiment stopped = second.get(id);
+        assertThat(stopped.status()).isEqualTo(ExperimentStatus.STOPPED);
+        assertThat(stopped.spec().variant("A").orElseThrow().weight()).isEqualTo(90.0);
+    }
+
+    @Test
     void should_count_each_unit_once_and_keep_units_when_weights_change() {
         ExperimentSpec spec = Experiments.latency("assign");
         String id = started(spec);
