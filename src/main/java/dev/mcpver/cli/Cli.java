@@ -69,6 +69,8 @@ public final class Cli {
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
         AgentCommands.all(env).forEach(cli::addSubcommand);
+
+        cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
