@@ -77,6 +77,9 @@ public interface ExperimentRepository {
     /** A consistent snapshot of the experiment's aggregates, minima and weight periods. */
     ExperimentData data(String id);
 
+    /** The sequential p-values after each batch, per series in batch order (for plotting; empty when none). */
+    List<SequentialPoint> sequentialHistory(String id);
+
     /**
      * Raw values of one series, unordered, for the rank test: the first {@code count} stored (seq below count), so
      * the values match an aggregate snapshot with n = count even while batches keep arriving.

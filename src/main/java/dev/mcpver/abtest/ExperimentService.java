@@ -162,6 +162,12 @@ public final class ExperimentService {
         });
     }
 
+    /** How the sequential p-values evolved, batch by batch. */
+    public List<SequentialPoint> sequentialHistory(String id) {
+        get(id);
+        return repository.sequentialHistory(id);
+    }
+
     /** The audit trail of an experiment, oldest first. */
     public List<AuditEvent> history(String id) {
         get(id);

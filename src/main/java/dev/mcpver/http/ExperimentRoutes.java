@@ -54,6 +54,9 @@ public final class ExperimentRoutes implements RouteGroup {
         routes.post(
                 BASE + "/{id}/recommendation",
                 ctx -> read(ctx, () -> ExperimentJson.recommendation(service.recommend(id(ctx)))));
+        routes.get(
+                BASE + "/{id}/sequential",
+                ctx -> read(ctx, () -> ExperimentJson.sequentialHistory(service.sequentialHistory(id(ctx)), 500)));
         routes.get(BASE + "/{id}/events", ctx -> read(ctx, () -> ExperimentJson.events(service.history(id(ctx)))));
         routes.post(
                 "/api/v1/sample-size",

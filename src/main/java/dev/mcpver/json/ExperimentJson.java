@@ -19,11 +19,14 @@ import dev.mcpver.abtest.MetricRole;
 import dev.mcpver.abtest.MetricSpec;
 import dev.mcpver.abtest.Recommendation;
 import dev.mcpver.abtest.SampleSize;
+import dev.mcpver.abtest.SequentialPoint;
 import dev.mcpver.abtest.SequentialSpec;
+import dev.mcpver.abtest.SeriesKey;
 import dev.mcpver.abtest.StopRecord;
 import dev.mcpver.abtest.VariantSpec;
 import dev.mcpver.abtest.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -351,6 +354,34 @@ public final class ExperimentJson {
         ArrayNode rejections = node.putArray("rejections");
         recommendation.rejections().forEach(rejections::add);
         return node;
+    }
+
+    /**
+     * The sequential p-value history grouped by series, thinned to at most {@code maxPoints} per series (the first,
+     * the last and evenly spaced points between).
+     */
+    public static ObjectNode sequentialHistory(List<SequentialPoint> points, int maxPoints) {
+        Map<SeriesKey, List<SequentialPoint>> bySeries = new LinkedHashMap<>();
+        points.forEach(point -> bySeries.computeIfAbsent(point.series(), key -> new ArrayList<>())
+                .add(point));
+        ObjectNode root = NODES.objectNode();
+        ArrayNode series = root.putArray("series");
+        bySeries.forEach((key, list) -> {
+            ObjectNode node = series.addObject().put("metric", key.metric()).put("treatment", key.variant());
+            node.put("batches", list.size());
+            ArrayNode out = node.putArray("points");
+            int step = Math.max(1, (int) Math.ceil(list.size() / (double) maxPoints));
+            for (int i = 0; i < list.size(); i++) {
+                if (i % step == 0 || i == list.size() - 1) {
+                    SequentialPoint p = list.get(i);
+                    out.addObject()
+                            .put("observations", p.observations())
+                            .put("pValue", p.pValue())
+                            .put("at", p.at().toString());
+                }
+            }
+        });
+        return root;
     }
 
     public static ArrayNode events(List<AuditEvent> events) {

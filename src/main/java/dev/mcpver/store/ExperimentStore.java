@@ -15,6 +15,7 @@ import dev.mcpver.abtest.ExperimentStatus;
 import dev.mcpver.abtest.IngestOutcome;
 import dev.mcpver.abtest.Moments;
 import dev.mcpver.abtest.ObservationBatch;
+import dev.mcpver.abtest.SequentialPoint;
 import dev.mcpver.abtest.SeriesKey;
 import dev.mcpver.abtest.StopRecord;
 import dev.mcpver.abtest.WeightEpoch;
@@ -170,6 +171,7 @@ public final class ExperimentStore implements ExperimentRepository {
         Experiment experiment = definition.experiment();
         Effects effects = policy.afterBatch(experiment, data);
         lowerMinima(handle, id, effects.sequentialMinima(), at);
+        recordHistory(handle, id, effects.sequentialMinima(), at);
         Change change = effects.change();
         if (change != null) {
             apply(handle, change);
@@ -538,6 +540,43 @@ public final class ExperimentStore implements ExperimentRepository {
                         rs.getDouble("p_min")))
                 .forEach(entry -> minima.put(entry.getKey(), entry.getValue()));
         return minima;
+    }
+
+    /** Appends the sequential p-values after this batch (already running minima) to the plotted history. */
+    private static void recordHistory(Handle handle, String id, Map<SeriesKey, Double> current, Instant at) {
+        if (current.isEmpty()) {
+            return;
+        }
+        long observations = handle.createQuery("SELECT observations FROM ab_experiments WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .one();
+        var insert = handle.prepareBatch("INSERT INTO ab_sequential_history (experiment_id, metric_name, treatment_key,"
+                + " observations, p_value, at) VALUES (:id, :metric, :treatment, :n, :p, :at)"
+                + " ON CONFLICT DO NOTHING");
+        current.forEach((series, p) -> insert.bind("id", id)
+                .bind("metric", series.metric())
+                .bind("treatment", series.variant())
+                .bind("n", observations)
+                .bind("p", p)
+                .bind("at", at.toString())
+                .add());
+        insert.execute();
+    }
+
+    @Override
+    public List<SequentialPoint> sequentialHistory(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT metric_name, treatment_key, observations, p_value, at"
+                                + " FROM ab_sequential_history WHERE experiment_id = :id"
+                                + " ORDER BY metric_name, treatment_key, observations")
+                .bind("id", id)
+                .map((rs, ctx) -> new SequentialPoint(
+                        new SeriesKey(rs.getString("metric_name"), rs.getString("treatment_key")),
+                        rs.getLong("observations"),
+                        rs.getDouble("p_value"),
+                        Instant.parse(rs.getString("at"))))
+                .list());
     }
 
     /** Stores each p where it is lower than the stored one (or new): the running minimum. */

@@ -21,6 +21,8 @@ final class InMemoryRepository implements ExperimentRepository {
     private final Map<String, Map<String, String>> exposures = new HashMap<>();
     private final Map<String, List<AuditEvent>> events = new HashMap<>();
     private final Map<String, Map<String, String>> keys = new HashMap<>();
+    private final Map<String, List<SequentialPoint>> history = new HashMap<>();
+    private final Map<String, Long> observations = new HashMap<>();
 
     @Override
     public synchronized void insert(Experiment experiment, WeightEpoch initialWeights, AuditEvent created) {
@@ -91,7 +93,12 @@ final class InMemoryRepository implements ExperimentRepository {
             keys.get(id).put(idempotencyKey, batch.size() + ":" + batch.sha256());
         }
         Effects effects = policy.afterBatch(experiment, data(id));
-        effects.sequentialMinima().forEach((key, p) -> minima.get(id).merge(key, p, Math::min));
+        long total = observations.merge(id, (long) batch.size(), Long::sum);
+        effects.sequentialMinima().forEach((key, p) -> {
+            double min = minima.get(id).merge(key, p, Math::min);
+            history.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new SequentialPoint(key, total, min, java.time.Instant.EPOCH));
+        });
         if (effects.change() != null) {
             apply(effects.change());
         }
@@ -122,6 +129,11 @@ final class InMemoryRepository implements ExperimentRepository {
         String variant = choose.apply(experiment);
         boolean first = exposures.get(id).put(unit, variant) == null;
         return new Exposure(experiment, variant, first);
+    }
+
+    @Override
+    public synchronized List<SequentialPoint> sequentialHistory(String id) {
+        return List.copyOf(history.getOrDefault(id, List.of()));
     }
 
     @Override

@@ -308,6 +308,14 @@ class ExperimentRoutesTest {
         assertThat(experiment.at("/stop/by").asText()).isEqualTo("auto");
         JsonNode events = get("/api/v1/experiments/" + id + "/events").json();
         assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("auto_stopped");
+        JsonNode sequential = get("/api/v1/experiments/" + id + "/sequential").json();
+        JsonNode errorSeries = sequential.get("series").findParents("metric").stream()
+                .filter(series -> series.get("metric").asText().equals("error"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(errorSeries.get("treatment").asText()).isEqualTo("B");
+        assertThat(errorSeries.at("/points/0/pValue").asDouble())
+                .isEqualTo(error.at("/sequential/pValue").asDouble());
     }
 
     @Test

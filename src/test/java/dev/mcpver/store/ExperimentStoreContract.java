@@ -19,6 +19,7 @@ import dev.mcpver.abtest.Experiments;
 import dev.mcpver.abtest.IngestOutcome;
 import dev.mcpver.abtest.Moments;
 import dev.mcpver.abtest.ObservationBatch;
+import dev.mcpver.abtest.SequentialPoint;
 import dev.mcpver.abtest.SeriesKey;
 import dev.mcpver.abtest.StopRecord;
 import java.util.ArrayList;
@@ -196,6 +197,12 @@ abstract class ExperimentStoreContract {
         assertThat(store.data(id).sequentialMinima().get(new SeriesKey("latency", "B")))
                 .isEqualTo(afterShift);
         assertThat(reported).isEqualTo(afterShift);
+
+        List<SequentialPoint> history = service().sequentialHistory(id);
+        assertThat(history).hasSize(2);
+        assertThat(history).extracting(SequentialPoint::observations).containsExactly(120L, 720L);
+        assertThat(history.get(0).pValue()).isEqualTo(afterShift);
+        assertThat(history.get(1).pValue()).as("an always-valid p never rises").isEqualTo(afterShift);
     }
 
     @Test
