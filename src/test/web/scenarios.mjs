@@ -80,4 +80,54 @@ export const scenarios = [
       await tools.shot('trace');
     },
   },
+  {
+    name: 'experiment-plots',
+    async run(page, tools) {
+      const id = await seedExperiment(tools);
+      await signIn(page, tools);
+      await page.goto(`${tools.baseUrl}/#/experiments/${id}`);
+      await page.getByText('Decision: promote (winner B)').waitFor();
+      await page.locator('svg.forest').first().waitFor();
+      assert.equal(await page.locator('svg.forest').count(), 2, 'one forest plot per metric');
+      assert.ok(await page.locator('svg.line path.series').count() >= 2, 'sequential p-value lines are drawn');
+      await page.getByRole('heading', { name: /Sample ratio/ }).getByText('ok').waitFor();
+      await page.getByRole('button', { name: 'Write recommendation' }).click();
+      await page.locator('.recommendation .answer').getByText('Decision: promote B').waitFor();
+      await tools.shot('experiment');
+    },
+  },
 ];
+
+// Creates, starts and feeds an experiment through the public API (B converts better and answers faster).
+async function seedExperiment(tools) {
+  const headers = { Authorization: `Bearer ${tools.token}`, 'Content-Type': 'application/json' };
+  const call = async (method, path, body) => {
+    const response = await fetch(tools.baseUrl + path, { method, headers, body: body && JSON.stringify(body) });
+    assert.ok(response.ok, `${method} ${path} -> ${response.status} ${await response.clone().text()}`);
+    return response.json();
+  };
+  const experiment = await call('POST', '/api/v1/experiments', {
+    name: `ui-${Date.now()}`,
+    mcpId: 'mcp-search',
+    variants: [{ key: 'A', version: '1.0.0', weight: 50 }, { key: 'B', version: '1.1.0', weight: 50 }],
+    control: 'A',
+    metrics: [
+      { name: 'success', kind: 'binary', direction: 'higher_is_better', role: 'primary' },
+      { name: 'response_time', kind: 'continuous', direction: 'lower_is_better', role: 'guardrail', guardrailThreshold: 0.1 },
+    ],
+  });
+  await call('POST', `/api/v1/experiments/${experiment.id}/start`);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let batch = 0; batch < 4; batch++) {
+    const observations = [];
+    for (let i = 0; i < 300; i++) {
+      for (const [variant, rate, latency] of [['A', 0.8, 120], ['B', 0.87, 110]]) {
+        observations.push({ variant, metric: 'success', value: random() < rate ? 1 : 0 });
+        observations.push({ variant, metric: 'response_time', value: latency * (0.7 + 0.6 * random()) });
+      }
+    }
+    await call('POST', `/api/v1/experiments/${experiment.id}/metrics`, { observations });
+  }
+  return experiment.id;
+}

@@ -52,8 +52,12 @@ export function forestPlot(rows, { title = 'Relative lift', width = 560 } = {}) 
     root.append(svg('rect', { x: x(row.estimate) - 5, y: y - 5, width: 10, height: 10, class: `point ${row.verdict || 'neutral'}` }));
   });
   const axisY = height - 12;
-  [min, 0, max].forEach((tick) => {
-    root.append(svg('text', { x: x(tick), y: axisY, 'text-anchor': 'middle', class: 'tick' }, percent(tick)));
+  // Label the ends and zero; drop a label that would collide with its neighbour.
+  const ticks = [min, max];
+  if (Math.min(Math.abs(x(0) - x(min)), Math.abs(x(max) - x(0))) > 48) ticks.push(0);
+  ticks.forEach((tick) => {
+    const anchor = tick === min ? 'start' : tick === max ? 'end' : 'middle';
+    root.append(svg('text', { x: x(tick), y: axisY, 'text-anchor': anchor, class: 'tick' }, percent(tick)));
   });
   return root;
 }
