@@ -3,10 +3,15 @@ package dev.mcpver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.abtest.NarrativeWriter;
 import dev.mcpver.abtest.OutcomeListener;
 import dev.mcpver.abtest.RecommendationRecorder;
 import dev.mcpver.abtest.TemplateNarrativeWriter;
 import dev.mcpver.agent.Agent;
+import dev.mcpver.agent.AgentNarrativeWriter;
+import dev.mcpver.agent.ExperimentIntents;
+import dev.mcpver.agent.Intent;
+import dev.mcpver.agent.SemverIntents;
 import dev.mcpver.agent.SequentialThinking;
 import dev.mcpver.agent.TraceTools;
 import dev.mcpver.cli.Cli;
@@ -45,6 +50,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -102,7 +108,9 @@ public final class App implements AutoCloseable {
         Access access = new Access(registry.authenticator(), config.openReads());
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
-        ExperimentService experiments = experiments(database, clock);
+        // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.
+        AtomicReference<Agent> agentRef = new AtomicReference<>();
+        ExperimentService experiments = experiments(database, clock, new AgentNarrativeWriter(agentRef::get));
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());
         catalogTools.addAll(TraceTools.all(traceStore));
@@ -111,7 +119,9 @@ public final class App implements AutoCloseable {
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
         this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
                 .clock(clock)
+                .intents(offlineIntents())
                 .build();
+        agentRef.set(agent);
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
         List<ResourceSource> resources = List.of(new CatalogResources(tools));
@@ -139,15 +149,27 @@ public final class App implements AutoCloseable {
      * yet: the agent integration replaces both ({@link dev.mcpver.abtest.NarrativeWriter}, {@link
      * RecommendationRecorder}); a canary driver plugs in as the {@link OutcomeListener}.
      */
+    /** The experiment service with the offline template as its narrative writer (CLI one-shots, tests). */
     public static ExperimentService experiments(Database database, Clock clock) {
+        return experiments(database, clock, new TemplateNarrativeWriter());
+    }
+
+    static ExperimentService experiments(Database database, Clock clock, NarrativeWriter narrator) {
         return new ExperimentService(
                 new ExperimentStore(database, clock),
                 clock,
                 new SecureRandom(),
                 () -> UlidCreator.getMonotonicUlid().toString(),
                 OutcomeListener.none(),
-                new TemplateNarrativeWriter(),
+                narrator,
                 RecommendationRecorder.none());
+    }
+
+    /** The offline planner's intent table: specific features first, the generic SemVer intents last. */
+    static List<Intent> offlineIntents() {
+        List<Intent> intents = new ArrayList<>(ExperimentIntents.all());
+        intents.addAll(SemverIntents.all());
+        return intents;
     }
 
     public App start() {

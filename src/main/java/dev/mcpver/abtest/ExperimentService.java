@@ -308,6 +308,11 @@ public final class ExperimentService {
         return values;
     }
 
+    /** The offline template's narrative of the current analysis: deterministic, the agent's offline answer. */
+    public NarrativeWriter.NarrativeDraft templateNarrative(String id) {
+        return template.write(new NarrativeWriter.Request(get(id), analysis(id), 1, null));
+    }
+
     /**
      * A narrative for the analysis. The configured writer drafts; a draft that contradicts the decision is
      * rejected and regenerated once with the reason as feedback, then replaced by the template's narrative.
@@ -341,7 +346,8 @@ public final class ExperimentService {
                         draft.get().writer(),
                         resolution,
                         attempt,
-                        rejections);
+                        rejections,
+                        draft.get().runId());
             }
             feedback = contradiction.get();
             rejections.add(feedback);
@@ -355,7 +361,8 @@ public final class ExperimentService {
                 fallback.writer(),
                 Recommendation.Resolution.REPLACED_BY_TEMPLATE,
                 rejections.size(),
-                rejections);
+                rejections,
+                null);
     }
 
     private Optional<NarrativeWriter.NarrativeDraft> safeDraft(

@@ -34,12 +34,22 @@ public interface NarrativeWriter {
      * @param action the action the narrative recommends (must equal {@code decision.action})
      * @param text the narrative
      * @param writer who wrote it ({@code template}, or the model's name)
+     * @param runId the agent run that wrote it, when an agent did
      */
-    record NarrativeDraft(Action action, String text, String writer) {
+    record NarrativeDraft(
+            Action action,
+            String text,
+            String writer,
+            @Nullable String runId) {
         public NarrativeDraft {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("a narrative must not be blank");
             }
+        }
+
+        /** A draft written without an agent run (the template, a test writer). */
+        public NarrativeDraft(Action action, String text, String writer) {
+            this(action, text, writer, null);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpver.abtest;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A narrative for an analysis, consistent with the statistical decision.
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param resolution accepted at once, regenerated after a contradiction, or replaced by the template
  * @param attempts drafts requested from the writer
  * @param rejections why earlier drafts were rejected, in order
+ * @param runId the agent run that wrote the accepted narrative (its trace explains it), or null for the template
  */
 public record Recommendation(
         String experimentId,
@@ -21,7 +23,8 @@ public record Recommendation(
         String writer,
         Resolution resolution,
         int attempts,
-        List<String> rejections) {
+        List<String> rejections,
+        @Nullable String runId) {
     public Recommendation {
         rejections = List.copyOf(rejections);
     }

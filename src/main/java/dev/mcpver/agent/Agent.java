@@ -62,10 +62,22 @@ public final class Agent {
 
     /** Runs one chat turn: a new conversation, or the next turn of {@code input.conversationId()}. */
     public ChatResult chat(ChatInput input, Caller caller, RunObserver observer) {
+        return turn(input, RunOrigin.CHAT, caller, observer);
+    }
+
+    /**
+     * A run on behalf of another feature, e.g. an A/B recommendation ({@link RunOrigin#AB_RECOMMENDATION}): the same
+     * loop, tools and trace as a chat, recorded under its own origin so the trace says why it exists.
+     */
+    public ChatResult runFor(RunOrigin origin, ChatInput input, Caller caller) {
+        return turn(input, origin, caller, RunObserver.none());
+    }
+
+    private ChatResult turn(ChatInput input, RunOrigin origin, Caller caller, RunObserver observer) {
         Planner planner = engine.planner(input.mode(), input.model());
         Conversation conversation = conversationFor(input);
         String previous = latestTurn(conversation.id()).map(Run::id).orElse(null);
-        Run run = engine.newRun(conversation.id(), RunOrigin.CHAT, null, null, previous, planner, caller);
+        Run run = engine.newRun(conversation.id(), origin, null, null, previous, planner, caller);
         engine.store.createRun(run);
         RunContext ctx = engine.context(
                 run,

@@ -351,6 +351,7 @@ public final class ExperimentJson {
         node.put("writer", recommendation.writer());
         node.put("resolution", recommendation.resolution().wireName());
         node.put("attempts", recommendation.attempts());
+        node.put("runId", recommendation.runId());
         ArrayNode rejections = node.putArray("rejections");
         recommendation.rejections().forEach(rejections::add);
         return node;

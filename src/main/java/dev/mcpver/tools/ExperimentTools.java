@@ -1,10 +1,12 @@
 package dev.mcpver.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.abtest.ExperimentConflictException;
 import dev.mcpver.abtest.ExperimentNotFoundException;
 import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.abtest.NarrativeWriter;
 import dev.mcpver.abtest.SampleSize;
 import dev.mcpver.auth.Role;
 import dev.mcpver.json.ExperimentJson;
@@ -31,7 +33,7 @@ public final class ExperimentTools {
     }
 
     public List<ToolDef> all() {
-        return List.of(list(), analysis(), sampleSize(), recommendation(), stop());
+        return List.of(list(), analysis(), sampleSize(), recommendation(), narrative(), stop());
     }
 
     ToolDef list() {
@@ -117,6 +119,27 @@ public final class ExperimentTools {
                         + "\"regenerated\",\"replaced_by_template\"]}}}"),
                 (args, ctx) ->
                         guarded(() -> ExperimentJson.recommendation(service.recommend(text(args, "experimentId")))));
+    }
+
+    ToolDef narrative() {
+        return ToolDef.readOnly(
+                "experiment_narrative",
+                "Template narrative of an A/B analysis",
+                "The deterministic, offline narrative of an experiment's current analysis: the decided action, the "
+                        + "samples, the sample-ratio check and each primary and guardrail comparison in plain words. "
+                        + "Use it as a starting point or as a fact check of your own wording.",
+                Schemas.of("{\"type\":\"object\",\"properties\":{\"experimentId\":" + ID
+                        + "},\"required\":[\"experimentId\"],\"additionalProperties\":false}"),
+                Schemas.of(
+                        "{\"type\":\"object\",\"required\":[\"action\",\"text\"],\"properties\":{\"action\":"
+                                + "{\"enum\":[\"continue\",\"promote\",\"rollback\",\"halt\"]},\"text\":{\"type\":\"string\"}}}"),
+                (args, ctx) -> guarded(() -> {
+                    NarrativeWriter.NarrativeDraft draft = service.templateNarrative(text(args, "experimentId"));
+                    return JsonNodeFactory.instance
+                            .objectNode()
+                            .put("action", draft.action().wireName())
+                            .put("text", draft.text());
+                }));
     }
 
     ToolDef stop() {
