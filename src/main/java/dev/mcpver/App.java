@@ -6,8 +6,11 @@ import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
+import dev.mcpver.http.GovernanceRoutes;
 import dev.mcpver.http.HttpServer;
+import dev.mcpver.http.RegistryRoutes;
 import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SigningRoutes;
 import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.json.Json;
@@ -63,13 +66,21 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        RegistryWiring registry = new RegistryWiring(database, clock);
+        RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
         List<RouteGroup> routes = List.of(
                 new SystemRoutes(database, installationId),
                 new TokenRoutes(tokens, access),
-                new AuditRoutes(registry.audit(), access, mapper));
+                new AuditRoutes(registry.audit(), access, mapper),
+                new RegistryRoutes(registry.registry(), registry.lifecycle(), access, mapper),
+                new SigningRoutes(registry.signing(), access),
+                new GovernanceRoutes(
+                        registry.registry(),
+                        registry.advisories(),
+                        registry.compliance(),
+                        registry.monitoring(),
+                        access));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 

@@ -1,0 +1,24 @@
+package dev.mcpver.registry;
+
+import java.time.Instant;
+
+/**
+ * A registered server.
+ *
+ * @param id stable identifier (ULID)
+ * @param spec its declared definition
+ * @param revision incremented by every change (optimistic locking)
+ * @param createdAt when it was registered
+ * @param createdBy who registered it
+ * @param updatedAt when its definition last changed
+ */
+public record Server(
+        String id, ServerSpec spec, long revision, Instant createdAt, String createdBy, Instant updatedAt) {
+    public String name() {
+        return spec.name();
+    }
+
+    public Server updated(ServerSpec newSpec, Instant at) {
+        return new Server(id, newSpec, revision + 1, createdAt, createdBy, at);
+    }
+}
