@@ -10,15 +10,20 @@ import dev.mcpver.http.GovernanceRoutes;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RegistryRoutes;
 import dev.mcpver.http.RouteGroup;
+import dev.mcpver.http.SemverRoutes;
 import dev.mcpver.http.SigningRoutes;
 import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.http.TokenRoutes;
+import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.MetaStore;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
+import dev.mcpver.tools.SemverTools;
+import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,8 +74,12 @@ public final class App implements AutoCloseable {
         RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
+        ToolCatalog tools = new ToolCatalog(SemverTools.all());
+        ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+
         List<RouteGroup> routes = List.of(
                 new SystemRoutes(database, installationId),
+                new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
                 new AuditRoutes(registry.audit(), access, mapper),
                 new RegistryRoutes(registry.registry(), registry.lifecycle(), access, mapper),
@@ -81,7 +90,7 @@ public final class App implements AutoCloseable {
                         registry.compliance(),
                         registry.monitoring(),
                         access));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
+        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi()));
     }
 
     public App start() {
