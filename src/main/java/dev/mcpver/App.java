@@ -23,6 +23,7 @@ import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.tools.ToolDef;
 import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,8 @@ public final class App implements AutoCloseable {
         RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
-        ToolCatalog tools = new ToolCatalog(SemverTools.all());
+        ToolCatalog tools =
+                new ToolCatalog(concat(SemverTools.all(), registry.tools().all()));
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
         List<RouteGroup> routes = List.of(
@@ -82,7 +84,7 @@ public final class App implements AutoCloseable {
                 new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
                 new AuditRoutes(registry.audit(), access, mapper),
-                new RegistryRoutes(registry.registry(), registry.lifecycle(), access, mapper),
+                new RegistryRoutes(registry.registry(), registry.lifecycle(), access),
                 new SigningRoutes(registry.signing(), access),
                 new GovernanceRoutes(
                         registry.registry(),
@@ -91,6 +93,12 @@ public final class App implements AutoCloseable {
                         registry.monitoring(),
                         access));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi()));
+    }
+
+    private static List<ToolDef> concat(List<ToolDef> first, List<ToolDef> second) {
+        List<ToolDef> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     public App start() {

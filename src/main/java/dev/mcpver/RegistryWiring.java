@@ -26,6 +26,7 @@ import dev.mcpver.store.SqlSigningStore;
 import dev.mcpver.store.SqlTokenStore;
 import dev.mcpver.tokens.StoredTokenAuthenticator;
 import dev.mcpver.tokens.TokenService;
+import dev.mcpver.tools.RegistryTools;
 import dev.mcpver.vuln.AdvisoryService;
 import dev.mcpver.vuln.VulnerabilityGate;
 import java.nio.file.Path;
@@ -126,5 +127,10 @@ public final class RegistryWiring {
 
     public MonitoringService monitoring() {
         return monitoring;
+    }
+
+    /** The registry's catalog tools (read-only lookups, and the confirmed stage transition). */
+    public RegistryTools tools() {
+        return new RegistryTools(registry, lifecycle, signing, advisories, monitoring);
     }
 }

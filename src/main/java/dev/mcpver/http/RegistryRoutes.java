@@ -2,8 +2,6 @@ package dev.mcpver.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.auth.Actor;
 import dev.mcpver.auth.Role;
 import dev.mcpver.lifecycle.GateReport;
@@ -37,13 +35,11 @@ public final class RegistryRoutes implements RouteGroup {
     private final RegistryService registry;
     private final LifecycleService lifecycle;
     private final Access access;
-    private final ObjectMapper mapper;
 
-    public RegistryRoutes(RegistryService registry, LifecycleService lifecycle, Access access, ObjectMapper mapper) {
+    public RegistryRoutes(RegistryService registry, LifecycleService lifecycle, Access access) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.access = access;
-        this.mapper = mapper;
     }
 
     /** Body of {@code POST /api/v1/versions/{id}/transition}. */
@@ -111,7 +107,7 @@ public final class RegistryRoutes implements RouteGroup {
     private void answer(Context ctx, ServerWrite outcome) {
         if (outcome instanceof ServerWrite.Saved saved) {
             ctx.header("ETag", etag(saved.server().revision()));
-            ctx.status(saved.created() ? 201 : 200).json(serverJson(saved.server()));
+            ctx.status(saved.created() ? 201 : 200).json(saved.server());
         } else if (outcome instanceof ServerWrite.NameTaken taken) {
             throw Problem.of(409, "name-taken", "Conflict", "a server named " + taken.name() + " exists already")
                     .toException();
@@ -139,14 +135,14 @@ public final class RegistryRoutes implements RouteGroup {
                 Queries.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                 Queries.intParam(ctx, "limit", 50, 1, ServerQuery.MAX_LIMIT));
         Page<Server> page = registry.servers(query);
-        ctx.json(page(page.items().stream().map(this::serverJson).toList(), page));
+        ctx.json(page(page.items(), page));
     }
 
     private void getServer(Context ctx) {
         access.require(ctx, Role.VIEWER);
         Server server = server(ctx.pathParam("id"));
         ctx.header("ETag", etag(server.revision()));
-        ctx.json(serverJson(server));
+        ctx.json(server);
     }
 
     private void register(Context ctx) {
@@ -315,17 +311,6 @@ public final class RegistryRoutes implements RouteGroup {
 
     private ServerVersion version(String id) {
         return registry.version(id).orElseThrow(() -> notFound("no version with id " + id));
-    }
-
-    private ObjectNode serverJson(Server server) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("id", server.id());
-        node.setAll(mapper.<ObjectNode>valueToTree(server.spec()));
-        node.put("revision", server.revision());
-        node.put("createdAt", server.createdAt().toString());
-        node.put("createdBy", server.createdBy());
-        node.put("updatedAt", server.updatedAt().toString());
-        return node;
     }
 
     private static Map<String, Object> page(List<?> items, Page<?> page) {

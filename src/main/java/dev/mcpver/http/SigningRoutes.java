@@ -3,6 +3,7 @@ package dev.mcpver.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mcpver.auth.Actor;
 import dev.mcpver.auth.Role;
+import dev.mcpver.signing.Ed25519;
 import dev.mcpver.signing.ReleaseManifest;
 import dev.mcpver.signing.SignatureAttachment;
 import dev.mcpver.signing.SigningKey;
@@ -32,6 +33,7 @@ public final class SigningRoutes implements RouteGroup {
         KeyRequest {
             SigningKey.requireValidId(id);
             Objects.requireNonNull(publicKey, "publicKey is required (PEM, -----BEGIN PUBLIC KEY-----)");
+            var unused = Ed25519.parsePublic(publicKey); // a malformed key is the client's mistake: 400 here
         }
     }
 

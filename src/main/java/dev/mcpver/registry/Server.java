@@ -1,9 +1,11 @@
 package dev.mcpver.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
- * A registered server.
+ * A registered server. Serialised flat: {@code id}, the {@link ServerSpec} fields, then revision and times.
  *
  * @param id stable identifier (ULID)
  * @param spec its declared definition
@@ -14,6 +16,14 @@ import java.time.Instant;
  */
 public record Server(
         String id, ServerSpec spec, long revision, Instant createdAt, String createdBy, Instant updatedAt) {
+    /** Serialised inline ({@code @JsonUnwrapped} is ignored on record components, so it sits on the accessor). */
+    @Override
+    @JsonUnwrapped
+    public ServerSpec spec() {
+        return spec;
+    }
+
+    @JsonIgnore
     public String name() {
         return spec.name();
     }

@@ -11,12 +11,15 @@ import dev.mcpver.audit.Verifier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit trail in the {@code audit_log} table. Appends lock the single {@code audit_head} row first, so
@@ -85,25 +88,27 @@ public final class SqlAuditLog implements AuditLog, AuditTrail {
     @Override
     public List<AuditEntry> page(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE seq > :after");
-        if (query.targetType() != null) {
-            sql.append(" AND target_type = :targetType");
-        }
-        if (query.targetId() != null) {
-            sql.append(" AND target_id = :targetId");
-        }
-        if (query.action() != null) {
-            sql.append(" AND action = :action");
-        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", query.afterSeq());
+        params.put("limit", query.limit());
+        filter(sql, params, "target_type", "targetType", query.targetType());
+        filter(sql, params, "target_id", "targetId", query.targetId());
+        filter(sql, params, "action", "action", query.action());
         sql.append(" ORDER BY seq LIMIT :limit");
         return database.jdbi()
                 .withHandle(handle -> handle.createQuery(sql.toString())
-                        .bind("after", query.afterSeq())
-                        .bind("targetType", query.targetType())
-                        .bind("targetId", query.targetId())
-                        .bind("action", query.action())
-                        .bind("limit", query.limit())
+                        .bindMap(params)
                         .map((rs, ctx) -> entry(rs))
                         .list());
+    }
+
+    /** Adds {@code AND column = :name} and its value when the filter is set (Jdbi refuses unused bindings). */
+    private static void filter(
+            StringBuilder sql, Map<String, Object> params, String column, String name, @Nullable String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 /** Servers, versions, attestations and gate reports; each change appends its audit entry in the same transaction. */
@@ -116,15 +115,15 @@ public final class SqlRegistryStore implements RegistryStore {
 
     @Override
     public Page<Server> listServers(ServerQuery query) {
-        String where = serverFilter(query);
+        Filter filter = serverFilter(query);
         return database.jdbi().withHandle(handle -> {
-            long total = bindFilter(handle.createQuery("SELECT COUNT(*) FROM servers" + where), query)
+            long total = handle.createQuery("SELECT COUNT(*) FROM servers" + filter.where())
+                    .bindMap(filter.params())
                     .mapTo(Long.class)
                     .one();
-            List<Server> items = bindFilter(
-                            handle.createQuery("SELECT " + SERVER_COLUMNS + " FROM servers" + where
-                                    + " ORDER BY name LIMIT :limit OFFSET :offset"),
-                            query)
+            List<Server> items = handle.createQuery("SELECT " + SERVER_COLUMNS + " FROM servers" + filter.where()
+                            + " ORDER BY name LIMIT :limit OFFSET :offset")
+                    .bindMap(filter.params())
                     .bind("limit", query.limit())
                     .bind("offset", query.offset())
                     .map((rs, ctx) -> server(rs))
@@ -305,29 +304,29 @@ public final class SqlRegistryStore implements RegistryStore {
         }
     }
 
-    private static String serverFilter(ServerQuery query) {
+    /** A WHERE clause and exactly the parameters it uses (Jdbi refuses unused bindings). */
+    private record Filter(String where, Map<String, Object> params) {}
+
+    private static Filter serverFilter(ServerQuery query) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
         if (query.category() != null) {
             where.append(" AND category = :category");
+            params.put("category", query.category());
         }
         if (query.owner() != null) {
             where.append(" AND owner = :owner");
+            params.put("owner", query.owner());
         }
         if (query.tag() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM server_tags t WHERE t.server_id = servers.id AND t.tag = :tag)");
+            params.put("tag", query.tag().toLowerCase(Locale.ROOT));
         }
         if (query.text() != null) {
             where.append(" AND (LOWER(name) LIKE :text OR LOWER(description) LIKE :text)");
+            params.put("text", "%" + query.text().toLowerCase(Locale.ROOT) + "%");
         }
-        return where.toString();
-    }
-
-    private static Query bindFilter(Query statement, ServerQuery query) {
-        return statement
-                .bind("category", query.category())
-                .bind("owner", query.owner())
-                .bind("tag", query.tag() == null ? null : query.tag().toLowerCase(Locale.ROOT))
-                .bind("text", query.text() == null ? null : "%" + query.text().toLowerCase(Locale.ROOT) + "%");
+        return new Filter(where.toString(), params);
     }
 
     private static Server server(ResultSet rs) throws SQLException {

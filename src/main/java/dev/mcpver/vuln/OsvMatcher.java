@@ -94,6 +94,7 @@ public final class OsvMatcher {
 
     private static List<String> fixedVersions(OsvAdvisory.Affected affected) {
         return affected.ranges().stream()
+                .filter(r -> !r.type().equals("GIT"))
                 .flatMap(r -> r.events().stream())
                 .filter(e -> e.kind().equals("fixed"))
                 .map(OsvAdvisory.Event::version)
