@@ -51,4 +51,33 @@ export const scenarios = [
       await tools.shot('home-narrow');
     },
   },
+  {
+    name: 'chat-offline-live-steps',
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/#/chat');
+      await page.getByText('offline planner', { exact: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Message' }).fill('Does 1.4.2 satisfy ^1.2.3?');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.locator('.answer').getByText('1.4.2 satisfies ^1.2.3').waitFor();
+      const kinds = await page.locator('.steps .step').evaluateAll((items) => items.map((i) => i.dataset.kind));
+      for (const kind of ['user_message', 'model_request', 'thought', 'tool_call', 'tool_result', 'final_answer']) {
+        assert.ok(kinds.includes(kind), `a ${kind} step is shown (saw ${kinds.join(',')})`);
+      }
+      await page.getByRole('link', { name: 'Does 1.4.2 satisfy ^1.2.3?' }).first().waitFor();
+      await tools.shot('chat');
+    },
+  },
+  {
+    name: 'trace-verify-replay',
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/#/traces');
+      await page.getByRole('navigation', { name: 'Conversations' }).getByRole('link').first().click();
+      await page.getByRole('button', { name: 'Verify replay' }).first().click();
+      await page.locator('.replay-result').getByText('identical').waitFor();
+      await page.getByLabel('Show kind').selectOption('tool_call');
+      const visible = await page.locator('.steps .step:not([hidden])').evaluateAll((items) => items.map((i) => i.dataset.kind));
+      assert.ok(visible.length > 0 && visible.every((k) => k === 'tool_call'), `only tool calls remain (${visible})`);
+      await tools.shot('trace');
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 // mcpver web UI: hash routing, session, alerts. Views live in views/*.js and render into #view.
-import { ApiError, get, setToken, token } from './api.js';
+import { get, setToken, token } from './api.js';
 import { clear, el } from './dom.js';
+import { clearErrors, session, showError } from './ui.js';
 
 const routes = [
   { pattern: /^#?\/?$/, view: 'home' },
@@ -9,27 +10,6 @@ const routes = [
   { pattern: /^#\/releases(?:\/([^/]+))?(?:\/versions\/([^/]+))?$/, view: 'releases' },
   { pattern: /^#\/experiments(?:\/([^/]+))?$/, view: 'experiments' },
 ];
-
-export const session = { caller: null, role: null, mode: null };
-
-export function showError(error) {
-  const alerts = document.getElementById('alerts');
-  const title = error instanceof ApiError ? error.title : 'Something went wrong';
-  const detail = error instanceof ApiError ? error.detail : String(error.message || error);
-  const box = el('div', { class: 'alert' },
-    el('strong', { text: title }), el('span', { text: ` ${detail}` }),
-    el('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => box.remove() }, '×'));
-  alerts.append(box);
-}
-
-export function clearErrors() {
-  clear(document.getElementById('alerts'));
-}
-
-export function canWrite(role = 'operator') {
-  const order = ['viewer', 'operator', 'admin'];
-  return session.role !== null && order.indexOf(session.role) >= order.indexOf(role);
-}
 
 async function refreshSession() {
   const who = document.getElementById('who');

@@ -4,6 +4,7 @@ export function el(tag, attributes = {}, ...children) {
   for (const [key, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
+    else if (key === 'style') setStyles(node, value);
     else if (key === 'text') node.textContent = value;
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else if (value === true) node.setAttribute(key, '');
@@ -14,6 +15,14 @@ export function el(tag, attributes = {}, ...children) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+// Styles go through CSSOM, which the Content-Security-Policy allows (style attributes are refused).
+function setStyles(node, text) {
+  for (const declaration of String(text).split(';')) {
+    const [property, ...rest] = declaration.split(':');
+    if (property && rest.length) node.style.setProperty(property.trim(), rest.join(':').trim());
+  }
 }
 
 export function clear(node) {

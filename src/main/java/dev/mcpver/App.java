@@ -2,8 +2,12 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.agent.Agent;
+import dev.mcpver.agent.SequentialThinking;
+import dev.mcpver.agent.TraceTools;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
+import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.GovernanceRoutes;
@@ -17,7 +21,13 @@ import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.http.ToolEndpoints;
 import dev.mcpver.json.Json;
 import dev.mcpver.log.JsonLogging;
+import dev.mcpver.mcp.CatalogResources;
+import dev.mcpver.mcp.McpHttp;
+import dev.mcpver.mcp.McpSurface;
+import dev.mcpver.mcp.PromptLibrary;
+import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
+import dev.mcpver.store.JdbiTraceStore;
 import dev.mcpver.store.MetaStore;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
@@ -28,7 +38,9 @@ import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +60,17 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final Database database;
-    private final HttpServer http;
+    private final Agent agent;
     private final TokenService tokens;
     private final @Nullable PrintWriter console;
+    private final McpSurface mcp;
+    /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
+    private final Supplier<Edge> edge;
+
+    private @Nullable Edge started;
+
+    /** The HTTP edge: Javalin with the MCP servlets mounted. */
+    private record Edge(HttpServer http, McpHttp mcp) {}
 
     /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
     public App(AppConfig config) {
@@ -75,9 +95,23 @@ public final class App implements AutoCloseable {
         RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
-        ToolCatalog tools =
-                new ToolCatalog(concat(SemverTools.all(), registry.tools().all()));
+        JdbiTraceStore traceStore = new JdbiTraceStore(database);
+        SequentialThinking thinking = new SequentialThinking();
+        List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
+        catalogTools.add(thinking.toolDef());
+        catalogTools.addAll(TraceTools.all(traceStore));
+        catalogTools.addAll(registry.tools().all());
+        ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
+        this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
+                .clock(clock)
+                .build();
+
+        // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
+        List<ResourceSource> resources = List.of(new CatalogResources(tools));
+        this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
+        McpHttp.Settings mcpSettings = new McpHttp.Settings(
+                config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
 
         List<RouteGroup> routes = List.of(
                 new SystemRoutes(database, installationId),
@@ -91,19 +125,28 @@ public final class App implements AutoCloseable {
                         registry.advisories(),
                         registry.compliance(),
                         registry.monitoring(),
-                        access));
-        this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi()));
-    }
-
-    private static List<ToolDef> concat(List<ToolDef> first, List<ToolDef> second) {
-        List<ToolDef> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
+                        access),
+                new AgentRoutes(agent, access));
+        this.edge = () -> {
+            McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
+            HttpServer http = new HttpServer(
+                    config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi(), mcpHttp::mount));
+            return new Edge(http, mcpHttp);
+        };
     }
 
     public App start() {
         bootstrapAdmin();
-        http.start();
+        int interrupted = agent.recoverInterruptedRuns();
+        if (interrupted > 0) {
+            LOG.atWarn()
+                    .addKeyValue("operation", "AGENT_RUNS_INTERRUPTED")
+                    .addKeyValue("runs", interrupted)
+                    .log("{} agent runs were left running by an earlier process; marked interrupted", interrupted);
+        }
+        Edge http = edge.get();
+        started = http;
+        http.http().start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
                 .addKeyValue("version", BuildInfo.version())
@@ -135,16 +178,32 @@ public final class App implements AutoCloseable {
 
     /** The HTTP port actually bound. */
     public int port() {
-        return http.port();
+        if (started == null) {
+            throw new IllegalStateException("not started");
+        }
+        return started.http().port();
+    }
+
+    /** The agent, for doors that run in-process (the CLI's chat, replay and export). */
+    public Agent agent() {
+        return agent;
     }
 
     public AppConfig config() {
         return config;
     }
 
+    /** What the MCP door serves; {@code mcpver mcp} serves it over stdio, {@code mcpver manifest} writes it. */
+    public McpSurface mcpSurface() {
+        return mcp;
+    }
+
     @Override
     public void close() {
-        http.close();
+        if (started != null) {
+            started.mcp().close(); // ends MCP sessions and their open streams before Jetty stops
+            started.http().close();
+        }
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }
 

@@ -63,6 +63,8 @@ public final class Cli {
     static CommandLine build(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
+        cli.addSubcommand(new McpCommand(env));
+        cli.addSubcommand(new ManifestCommand(env));
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
@@ -72,6 +74,7 @@ public final class Cli {
         cli.addSubcommand(GovernanceCommands.Advisories.tree(env));
         cli.addSubcommand(GovernanceCommands.Rules.tree(env));
         cli.addSubcommand(new GovernanceCommands.Alerts(env));
+        AgentCommands.all(env).forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
