@@ -25,6 +25,7 @@ import dev.mcpver.mcp.CatalogResources;
 import dev.mcpver.mcp.McpHttp;
 import dev.mcpver.mcp.McpSurface;
 import dev.mcpver.mcp.PromptLibrary;
+import dev.mcpver.mcp.RegistryResources;
 import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.JdbiTraceStore;
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
                 .build();
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
-        List<ResourceSource> resources = List.of(new CatalogResources(tools));
+        List<ResourceSource> resources =
+                List.of(new CatalogResources(tools), new RegistryResources(registry.registry()));
         this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
         McpHttp.Settings mcpSettings = new McpHttp.Settings(
                 config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
