@@ -189,6 +189,68 @@ abstract class RegistryContract {
         assertThat(fixture.wiring.registry().versions(server.id())).hasSize(1);
     }
 
+    @Test
+    void should_store_rules_keys_and_advisories_with_their_audit_entries() {
+        var rule = fixture.wiring
+                .compliance()
+                .add(
+                        new dev.mcpver.compliance.RuleSpec(
+                                "changelog", "category", "weather", "high", "size(version.changelog) > 0", "write one"),
+                        RegistryFixture.ADMIN);
+        String advisory = "{\"id\":\"GHSA-x\",\"modified\":\"%s\",\"affected\":[{\"package\":{\"name\":\"Zod\"},"
+                + "\"versions\":[\"3.0.0\"]}]}";
+        var first = fixture.wiring
+                .advisories()
+                .importDocuments(
+                        Map.of(
+                                "a",
+                                dev.mcpver.json.Json.read(
+                                        String.format(java.util.Locale.ROOT, advisory, "2026-01-01"))),
+                        RegistryFixture.ADMIN);
+        var same = fixture.wiring
+                .advisories()
+                .importDocuments(
+                        Map.of(
+                                "a",
+                                dev.mcpver.json.Json.read(
+                                        String.format(java.util.Locale.ROOT, advisory, "2026-01-01"))),
+                        RegistryFixture.ADMIN);
+        var newer = fixture.wiring
+                .advisories()
+                .importDocuments(
+                        Map.of(
+                                "a",
+                                dev.mcpver.json.Json.read(
+                                        String.format(java.util.Locale.ROOT, advisory, "2026-02-01"))),
+                        RegistryFixture.ADMIN);
+
+        assertThat(fixture.wiring.compliance().disable(rule.id(), RegistryFixture.ADMIN))
+                .isPresent();
+        assertThat(fixture.wiring.compliance().disable(rule.id(), RegistryFixture.ADMIN))
+                .isEmpty();
+        assertThat(fixture.wiring.compliance().rules())
+                .singleElement()
+                .satisfies(r -> assertThat(r.enabled()).isFalse());
+        assertThat(List.of(first.inserted(), same.unchanged(), newer.updated())).containsExactly(1, 1, 1);
+        assertThat(fixture.wiring.advisories().find("GHSA-x").orElseThrow().packageNames())
+                .containsExactly("zod");
+        assertThat(fixture.wiring.signing().keys())
+                .singleElement()
+                .satisfies(k -> assertThat(k.active()).isTrue());
+        assertThat(fixture.wiring.signing().revokeKey("release", RegistryFixture.ADMIN))
+                .isPresent();
+        assertThat(fixture.wiring.audit().page(new dev.mcpver.audit.AuditQuery(0, 100, null, null, null)))
+                .extracting(dev.mcpver.audit.AuditEntry::action)
+                .containsExactly(
+                        "key.register",
+                        "rule.create",
+                        "advisory.import",
+                        "advisory.import",
+                        "rule.disable",
+                        "key.revoke");
+        assertThat(fixture.wiring.audit().verify().valid()).isTrue();
+    }
+
     private <T> List<T> race(Callable<T> first, Callable<T> second) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
