@@ -2,6 +2,10 @@ package dev.mcpver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.abtest.OutcomeListener;
+import dev.mcpver.abtest.RecommendationRecorder;
+import dev.mcpver.abtest.TemplateNarrativeWriter;
 import dev.mcpver.agent.Agent;
 import dev.mcpver.agent.SequentialThinking;
 import dev.mcpver.agent.TraceTools;
@@ -10,6 +14,7 @@ import dev.mcpver.http.Access;
 import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
+import dev.mcpver.http.ExperimentRoutes;
 import dev.mcpver.http.GovernanceRoutes;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RegistryRoutes;
@@ -28,16 +33,19 @@ import dev.mcpver.mcp.PromptLibrary;
 import dev.mcpver.mcp.RegistryResources;
 import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
+import dev.mcpver.store.ExperimentStore;
 import dev.mcpver.store.JdbiTraceStore;
 import dev.mcpver.store.MetaStore;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
+import dev.mcpver.tools.ExperimentTools;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
 import dev.mcpver.tools.ToolDef;
 import dev.mcpver.web.WebUi;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +106,12 @@ public final class App implements AutoCloseable {
         Access access = new Access(registry.authenticator(), config.openReads());
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
+        ExperimentService experiments = experiments(database, clock);
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());
         catalogTools.addAll(TraceTools.all(traceStore));
         catalogTools.addAll(registry.tools().all());
+        catalogTools.addAll(new ExperimentTools(experiments).all());
         ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
         this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
@@ -128,13 +138,30 @@ public final class App implements AutoCloseable {
                         registry.compliance(),
                         registry.monitoring(),
                         access),
-                new AgentRoutes(agent, access));
+                new AgentRoutes(agent, access),
+                new ExperimentRoutes(experiments, access, mapper));
         this.edge = () -> {
             McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
             HttpServer http = new HttpServer(
                     config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi(), mcpHttp::mount));
             return new Edge(http, mcpHttp);
         };
+    }
+
+    /**
+     * A/B experiments. The narrative writer is the offline template and nothing records recommendation traces
+     * yet: the agent integration replaces both ({@link dev.mcpver.abtest.NarrativeWriter}, {@link
+     * RecommendationRecorder}); a canary driver plugs in as the {@link OutcomeListener}.
+     */
+    public static ExperimentService experiments(Database database, Clock clock) {
+        return new ExperimentService(
+                new ExperimentStore(database, clock),
+                clock,
+                new SecureRandom(),
+                () -> UlidCreator.getMonotonicUlid().toString(),
+                OutcomeListener.none(),
+                new TemplateNarrativeWriter(),
+                RecommendationRecorder.none());
     }
 
     public App start() {

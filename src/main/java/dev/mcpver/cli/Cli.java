@@ -75,6 +75,8 @@ public final class Cli {
         cli.addSubcommand(GovernanceCommands.Rules.tree(env));
         cli.addSubcommand(new GovernanceCommands.Alerts(env));
         AgentCommands.all(env).forEach(cli::addSubcommand);
+
+        cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
