@@ -20,9 +20,12 @@ import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.ExperimentRoutes;
+import dev.mcpver.http.GovernanceRoutes;
 import dev.mcpver.http.HttpServer;
+import dev.mcpver.http.RegistryRoutes;
 import dev.mcpver.http.RouteGroup;
 import dev.mcpver.http.SemverRoutes;
+import dev.mcpver.http.SigningRoutes;
 import dev.mcpver.http.SystemRoutes;
 import dev.mcpver.http.TokenRoutes;
 import dev.mcpver.http.ToolEndpoints;
@@ -32,6 +35,7 @@ import dev.mcpver.mcp.CatalogResources;
 import dev.mcpver.mcp.McpHttp;
 import dev.mcpver.mcp.McpSurface;
 import dev.mcpver.mcp.PromptLibrary;
+import dev.mcpver.mcp.RegistryResources;
 import dev.mcpver.mcp.ResourceSource;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.ExperimentStore;
@@ -103,7 +107,7 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        RegistryWiring registry = new RegistryWiring(database, clock);
+        RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
@@ -114,6 +118,7 @@ public final class App implements AutoCloseable {
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());
         catalogTools.addAll(TraceTools.all(traceStore));
+        catalogTools.addAll(registry.tools().all());
         catalogTools.addAll(new ExperimentTools(experiments).all());
         ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
@@ -124,7 +129,8 @@ public final class App implements AutoCloseable {
         agentRef.set(agent);
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
-        List<ResourceSource> resources = List.of(new CatalogResources(tools));
+        List<ResourceSource> resources =
+                List.of(new CatalogResources(tools), new RegistryResources(registry.registry()));
         this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
         McpHttp.Settings mcpSettings = new McpHttp.Settings(
                 config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
@@ -134,6 +140,14 @@ public final class App implements AutoCloseable {
                 new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
                 new AuditRoutes(registry.audit(), access, mapper),
+                new RegistryRoutes(registry.registry(), registry.lifecycle(), access),
+                new SigningRoutes(registry.signing(), access),
+                new GovernanceRoutes(
+                        registry.registry(),
+                        registry.advisories(),
+                        registry.compliance(),
+                        registry.monitoring(),
+                        access),
                 new AgentRoutes(agent, access),
                 new ExperimentRoutes(experiments, access, mapper));
         this.edge = () -> {

@@ -68,6 +68,12 @@ public final class Cli {
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
+        cli.addSubcommand(ServersCommand.tree(env));
+        cli.addSubcommand(VersionsCommand.tree(env));
+        cli.addSubcommand(KeysCommand.tree(env));
+        cli.addSubcommand(GovernanceCommands.Advisories.tree(env));
+        cli.addSubcommand(GovernanceCommands.Rules.tree(env));
+        cli.addSubcommand(new GovernanceCommands.Alerts(env));
         AgentCommands.all(env).forEach(cli::addSubcommand);
 
         cli.addSubcommand(ExperimentsCommand.tree(env));
