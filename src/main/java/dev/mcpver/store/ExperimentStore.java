@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -58,18 +57,16 @@ public final class ExperimentStore implements ExperimentRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
+    private final Database database;
     private final boolean sqlite;
-    private final ReentrantLock sqliteWriter = new ReentrantLock();
-    private @Nullable Handle writerHandle;
-    private final WalCheckpoints checkpoints;
     private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<Instant> now;
 
     public ExperimentStore(Database database, java.time.Clock clock) {
         this.jdbi = database.jdbi();
+        this.database = database;
         this.sqlite = "sqlite".equals(database.vendor());
         this.now = clock::instant;
-        this.checkpoints = new WalCheckpoints(jdbi);
     }
 
     // ------------------------------------------------------------------ experiments
@@ -612,36 +609,9 @@ public final class ExperimentStore implements ExperimentRepository {
                 > 0;
     }
 
-    /**
-     * Runs a write transaction. On SQLite, writers of this store queue on an in-process lock and share one
-     * long-lived connection: SQLite serialises writers anyway, and while that connection is open the WAL is never
-     * checkpointed and deleted by a "last connection closes" (which costs an fsync per request otherwise); its
-     * checkpoints happen in the background ({@link WalCheckpoints}).
-     */
+    /** Every write of this store goes through the database's one writer path (see Database#inWriteTransaction). */
     private <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
-        if (!sqlite) {
-            return jdbi.inTransaction(work);
-        }
-        sqliteWriter.lock();
-        try {
-            T result = writer().inTransaction(work);
-            checkpoints.written();
-            return result;
-        } finally {
-            sqliteWriter.unlock();
-        }
-    }
-
-    /** The shared SQLite write connection, (re)opened on demand; guarded by {@link #sqliteWriter}. */
-    private Handle writer() {
-        Handle handle = writerHandle;
-        if (handle == null || handle.isClosed()) {
-            handle = jdbi.open();
-            // checkpoints run off the request path (WalCheckpoints) instead of inside every ~40th commit
-            handle.createQuery("PRAGMA wal_autocheckpoint = 0").mapToMap().list();
-            writerHandle = handle;
-        }
-        return handle;
+        return database.inWriteTransaction(work);
     }
 
     static <T> T readJson(String text, TypeReference<T> type) {

@@ -4,16 +4,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints a SQLite WAL off the request path. The experiment store's write connection turns SQLite's automatic
- * checkpoint off (it would otherwise copy the WAL into the database and fsync inside the commit of every ~40th
- * batch); this runs a {@code PASSIVE} checkpoint on its own connection a moment after writes, which never blocks
- * writers or readers. Durability is unchanged: in WAL mode a commit is durable against a process crash before any
- * checkpoint. One daemon thread serves every store of the process. Thread-safe.
+ * Checkpoints a SQLite WAL off the request path. {@link Database}'s write connection turns SQLite's automatic
+ * checkpoint off (it would otherwise copy the WAL into the database and fsync inside every ~40th commit); this runs
+ * the database's {@code PASSIVE} checkpoint a moment after writes, on the write connection when no writer holds it,
+ * so it never blocks writers or readers and never opens a connection of its own. Durability is unchanged: in WAL
+ * mode a commit is durable against a process crash before any checkpoint. One daemon thread serves every database of
+ * the process. Thread-safe.
  */
 final class WalCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpoints.class);
@@ -24,12 +25,14 @@ final class WalCheckpoints {
         return thread;
     });
 
-    private final Jdbi jdbi;
+    /** Runs one checkpoint; false when it had to be skipped (a writer was busy). */
+    private final BooleanSupplier checkpoint;
+
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    WalCheckpoints(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    WalCheckpoints(BooleanSupplier checkpoint) {
+        this.checkpoint = checkpoint;
     }
 
     /** Notes a committed write; the first one starts the periodic checkpoint. */
@@ -45,9 +48,9 @@ final class WalCheckpoints {
             return;
         }
         try {
-            jdbi.useHandle(handle -> handle.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
-                    .mapToMap()
-                    .list());
+            if (!checkpoint.getAsBoolean()) {
+                dirty.set(true); // a writer is busy: next tick
+            }
         } catch (RuntimeException e) {
             dirty.set(true); // retried on the next tick
             LOG.atWarn()
