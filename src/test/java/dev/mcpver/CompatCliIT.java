@@ -113,7 +113,7 @@ class CompatCliIT {
     @Test
     void should_write_the_manifest_of_its_own_tools() throws Exception {
         Path manifest = dir.resolve("mcpver.surface.json");
-        try (JarProcess run = run("manifest", "-o", manifest.toString())) {
+        try (JarProcess run = run("manifest", "--out", manifest.toString())) {
             assertThat(run.process().exitValue()).isZero();
             JsonNode surface = Json.create().readTree(Files.readString(manifest));
             assertThat(surface.get("tools").toString()).contains("compat_analyze", "snapshot_server");

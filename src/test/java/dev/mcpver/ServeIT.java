@@ -19,7 +19,10 @@ class ServeIT {
     @Test
     void should_serve_health_with_a_fresh_database_and_stop_cleanly_on_sigterm() throws Exception {
         Path db = directory.resolve("nested/mcpver.db");
-        try (JarProcess serve = JarProcess.start(Map.of(), "serve", "--port", "0", "--db", db.toString())) {
+        // A supplied bootstrap token: without one, the first start shows a generated token on stdout
+        // (BootstrapTokenIT).
+        Map<String, String> env = Map.of("MCPVER_BOOTSTRAP_TOKEN", "it-bootstrap-token-0123456789abcdef0123");
+        try (JarProcess serve = JarProcess.start(env, "serve", "--port", "0", "--db", db.toString())) {
             int port = serve.awaitPort(Duration.ofSeconds(30));
             HttpTestClient client = new HttpTestClient(port);
 

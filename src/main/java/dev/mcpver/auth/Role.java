@@ -1,5 +1,6 @@
 package dev.mcpver.auth;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ public enum Role {
         return compareTo(required) >= 0;
     }
 
+    /** The lower-case name used on every wire (JSON, CLI, database). */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,10 @@ package dev.mcpver.cli;
 
 import dev.mcpver.BuildInfo;
 import dev.mcpver.ConfigException;
+import dev.mcpver.log.JsonLogging;
+import dev.mcpver.log.LogLevel;
+import dev.mcpver.tools.SemverTools;
+import dev.mcpver.tools.ToolCatalog;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -46,6 +50,10 @@ public final class Cli {
 
     /** Runs the command line; returns the process exit code, or {@link #KEEP_RUNNING} for {@code serve}. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        if (env.getOrDefault("MCPVER_LOG_LEVEL", "").isBlank()) {
+            // One-shot commands answer on stdout; their stderr stays quiet unless asked. `serve` sets its own level.
+            JsonLogging.setLevel(LogLevel.WARN);
+        }
         CommandLine cli = build(env);
         cli.setOut(out);
         cli.setErr(err);
@@ -55,10 +63,22 @@ public final class Cli {
     static CommandLine build(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
-        cli.addSubcommand(SemverCommand.tree());
+        cli.addSubcommand(new McpCommand(env));
+        cli.addSubcommand(new ManifestCommand(env));
+        cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
+        cli.addSubcommand(TokensCommand.tree(env));
+        cli.addSubcommand(AuditCommand.tree(env));
+        cli.addSubcommand(ServersCommand.tree(env));
+        cli.addSubcommand(VersionsCommand.tree(env));
+        cli.addSubcommand(KeysCommand.tree(env));
+        cli.addSubcommand(GovernanceCommands.Advisories.tree(env));
+        cli.addSubcommand(GovernanceCommands.Rules.tree(env));
+        cli.addSubcommand(new GovernanceCommands.Alerts(env));
+        AgentCommands.all(env).forEach(cli::addSubcommand);
+
+        cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.addSubcommand(new DiffCommand());
         cli.addSubcommand(new SnapshotCommand(env));
-        cli.addSubcommand(new ManifestCommand(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,43 +2,38 @@ package dev.mcpver.cli;
 
 import dev.mcpver.App;
 import dev.mcpver.AppConfig;
-import dev.mcpver.BuildInfo;
-import dev.mcpver.surface.ToolManifest;
+import dev.mcpver.json.Json;
+import dev.mcpver.mcp.McpManifest;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mcpver manifest}: mcpver's own surface file, generated from the tool catalog the running service would
- * offer (built against a throw-away database). Commit it as {@code tools/mcpver.surface.json} at each release.
+ * {@code mcpver manifest}: writes mcpver's own MCP surface (initialize result, tools, prompts, resources, resource
+ * templates) to {@code tools/mcpver-surface.json}, the file the dog-food test compares with our analyzer. Builds the
+ * same object graph as {@code serve}, on a throw-away database, so the manifest lists exactly what is served.
  */
 @Command(
         name = "manifest",
         mixinStandardHelpOptions = true,
-        description = "Write mcpver's own MCP surface (the tool catalog) as a surface file.")
+        description = "Write mcpver's own MCP surface as JSON (default " + McpManifest.DEFAULT_PATH + "; - = stdout).")
 final class ManifestCommand implements Callable<Integer> {
     private final Map<String, String> env;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write here (e.g. tools/mcpver.surface.json).")
-    @Nullable
-    Path output;
-
     @CommandLine.Spec
-    CommandLine.Model.@Nullable CommandSpec spec;
+    CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file, or - for stdout.")
+    String out = McpManifest.DEFAULT_PATH;
 
     ManifestCommand(Map<String, String> env) {
         this.env = env;
@@ -46,42 +41,46 @@ final class ManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = generate(env);
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } else {
-            PrintWriter out = Objects.requireNonNull(spec).commandLine().getOut();
-            out.print(text);
-            out.flush();
+        String manifest = render();
+        if (out.equals("-")) {
+            java.util.Objects.requireNonNull(spec).commandLine().getOut().print(manifest);
+            return Cli.OK;
         }
+        Path target = Path.of(out);
+        if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        Files.writeString(target, manifest, StandardCharsets.UTF_8);
         return Cli.OK;
     }
 
-    /** The manifest text of the catalog an {@link App} builds. */
-    static String generate(Map<String, String> env) throws IOException {
-        Path home = Files.createTempDirectory("mcpver-manifest-");
+    private String render() throws IOException {
+        Path scratch = Files.createTempDirectory("mcpver-manifest");
         try {
             AppConfig config = AppConfig.load(
                     env,
                     Map.of(
                             "db",
-                            home.resolve("manifest.db").toString(),
+                            scratch.resolve("manifest.db").toString(),
                             "home",
-                            home.toString(),
-                            "port",
-                            "0",
+                            scratch.toString(),
                             "log-level",
                             "warn"));
-            App app = new App(config);
-            try {
-                return ToolManifest.text(app.catalog().tools(), BuildInfo.version());
-            } finally {
-                app.close();
+            try (App app = new App(config)) {
+                return McpManifest.render(app.mcpSurface(), Json.mapper());
             }
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteRecursively(scratch);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,11 +51,36 @@ final class ServeCommand implements Callable<Integer> {
     String logLevel;
 
     @Option(
+            names = "--open-reads",
+            paramLabel = "BOOL",
+            description = "Anonymous callers may read (env MCPVER_OPEN_READS; default true only on loopback).")
+    @Nullable
+    String openReads;
+
+    @Option(
             names = "--max-request-bytes",
             paramLabel = "SIZE",
             description = "Largest request body, e.g. 10m (env MCPVER_MAX_REQUEST_BYTES).")
     @Nullable
     String maxRequestBytes;
+
+    @Option(
+            names = "--mcp-allowed-origins",
+            paramLabel = "LIST",
+            description = "Origins the MCP endpoints accept, comma-separated (env MCPVER_MCP_ALLOWED_ORIGINS).")
+    @Nullable
+    String mcpAllowedOrigins;
+
+    @Option(
+            names = "--mcp-allowed-hosts",
+            paramLabel = "LIST",
+            description =
+                    "Host headers the MCP endpoints accept, comma-separated; * = any (env MCPVER_MCP_ALLOWED_HOSTS).")
+    @Nullable
+    String mcpAllowedHosts;
+
+    @CommandLine.Spec
+    CommandLine.Model.@Nullable CommandSpec spec;
 
     ServeCommand(Map<String, String> env) {
         this.env = env;
@@ -63,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = AppConfig.load(env, flags());
-        App app = new App(config).start();
+        // stdout shows a generated first admin token once; logs (stderr) never carry it.
+        App app = new App(config, spec == null ? null : spec.commandLine().getOut()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mcpver-shutdown"));
         return Cli.KEEP_RUNNING;
     }
@@ -76,6 +103,9 @@ final class ServeCommand implements Callable<Integer> {
         putIfSet(flags, "home", home);
         putIfSet(flags, "log-level", logLevel);
         putIfSet(flags, "max-request-bytes", maxRequestBytes);
+        putIfSet(flags, "open-reads", openReads);
+        putIfSet(flags, "mcp-allowed-origins", mcpAllowedOrigins);
+        putIfSet(flags, "mcp-allowed-hosts", mcpAllowedHosts);
         return flags;
     }
 

@@ -43,6 +43,24 @@ public record Surface(
     /** The surface format version this build reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** The same surface under another package identity (e.g. the version a registry recorded it with). */
+    public Surface withServer(PackageInfo newServer) {
+        return new Surface(
+                schemaVersion,
+                newServer,
+                serverInfo,
+                protocol,
+                capabilities,
+                instructions,
+                tools,
+                prompts,
+                resources,
+                resourceTemplates,
+                dependencies,
+                config,
+                source);
+    }
+
     /**
      * Package identity.
      *

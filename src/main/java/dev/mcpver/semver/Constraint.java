@@ -1,5 +1,6 @@
 package dev.mcpver.semver;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 record Constraint(Op op, Version version) {
     /** Placeholder operand of the "any" comparator; it has no prerelease, so the prerelease rule skips it. */
-    static final Version ANY_VERSION = new Version(0, 0, 0, java.util.List.of(), java.util.List.of(), "0.0.0");
+    static final Version ANY_VERSION = new Version(0, 0, 0, List.of(), List.of(), "0.0.0");
 
     static final Constraint ANY = new Constraint(Op.ANY, ANY_VERSION);
 

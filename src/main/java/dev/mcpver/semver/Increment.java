@@ -40,33 +40,34 @@ final class Increment {
 
     private void step(ReleaseType type, List<String> ids) {
         switch (type) {
-            case PREMAJOR -> {
-                pre.clear();
-                major++;
-                minor = 0;
-                patch = 0;
-                prerelease(ids);
-            }
-            case PREMINOR -> {
-                pre.clear();
-                minor++;
-                patch = 0;
-                prerelease(ids);
-            }
-            case PREPATCH -> {
-                pre.clear();
-                patch();
-                prerelease(ids);
-            }
-            case PRERELEASE -> {
-                if (pre.isEmpty()) {
-                    patch();
-                }
-                prerelease(ids);
-            }
             case MAJOR -> major();
             case MINOR -> minor();
             case PATCH -> patch();
+            default -> {
+                moveToPrereleaseBase(type);
+                prerelease(ids);
+            }
+        }
+    }
+
+    /** Where the {@code pre*} types start before node's {@code "pre"} step. */
+    private void moveToPrereleaseBase(ReleaseType type) {
+        if (type == ReleaseType.PRERELEASE) {
+            if (pre.isEmpty()) {
+                patch(); // on a release, "prerelease" acts like "prepatch"
+            }
+            return;
+        }
+        pre.clear();
+        if (type == ReleaseType.PREMAJOR) {
+            major++;
+            minor = 0;
+            patch = 0;
+        } else if (type == ReleaseType.PREMINOR) {
+            minor++;
+            patch = 0;
+        } else {
+            patch();
         }
     }
 
@@ -135,6 +136,17 @@ final class Increment {
     }
 
     private Version result(Version from, ReleaseType type) {
+        String canonical = canonical();
+        if (major > Identifiers.MAX_SAFE || minor > Identifiers.MAX_SAFE || patch > Identifiers.MAX_SAFE) {
+            throw overflow(from, type, canonical, "a component would exceed " + Identifiers.MAX_SAFE);
+        }
+        if (canonical.length() > VersionParser.MAX_LENGTH) {
+            throw overflow(from, type, canonical, "the result would be longer than 256 characters");
+        }
+        return Version.parse(canonical);
+    }
+
+    private String canonical() {
         StringBuilder text = new StringBuilder()
                 .append(major)
                 .append('.')
@@ -144,14 +156,7 @@ final class Increment {
         for (int i = 0; i < pre.size(); i++) {
             text.append(i == 0 ? '-' : '.').append(pre.get(i).text());
         }
-        String canonical = text.toString();
-        if (major > Identifiers.MAX_SAFE || minor > Identifiers.MAX_SAFE || patch > Identifiers.MAX_SAFE) {
-            throw overflow(from, type, canonical, "a component would exceed " + Identifiers.MAX_SAFE);
-        }
-        if (canonical.length() > VersionParser.MAX_LENGTH) {
-            throw overflow(from, type, canonical, "the result would be longer than 256 characters");
-        }
-        return Version.parse(canonical);
+        return text.toString();
     }
 
     private static SemverException overflow(Version from, ReleaseType type, String result, String why) {

@@ -92,7 +92,7 @@ final class JsText {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c < ' ' || (c >= '\u007f' && c <= '\u00a0') || isWhitespace(c) && c != ' ') {
+            } else if (c < ' ' || (c >= '\u007f' && c <= '\u00a0') || (isWhitespace(c) && c != ' ')) {
                 out.append("\\u").append(hex4(c));
             } else {
                 out.append(c);

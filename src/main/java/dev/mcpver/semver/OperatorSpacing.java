@@ -14,30 +14,54 @@ final class OperatorSpacing {
     private OperatorSpacing() {}
 
     static String apply(String s) {
-        StringBuilder out = null;
-        int copyFrom = 0;
-        int cursor = 0;
-        while (cursor < s.length()) {
+        return new Scan(s).run();
+    }
+
+    /** One left-to-right pass; copies the text except the spaces it decides to remove. */
+    private static final class Scan {
+        private final String s;
+        private final StringBuilder out;
+        private int copyFrom;
+        private int cursor;
+
+        Scan(String s) {
+            this.s = s;
+            this.out = new StringBuilder(s.length());
+        }
+
+        String run() {
+            while (cursor < s.length()) {
+                step();
+            }
+            return copyFrom == 0 ? s : out.append(s, copyFrom, s.length()).toString();
+        }
+
+        /** Reads an optional operator, a v/=/space prefix and, if one follows, a whole version. */
+        private void step() {
             int matchStart = cursor;
             char c = s.charAt(cursor);
-            if (c == '<' || c == '>') {
+            if (!isOperator(c) && !PartialVersion.isPrefixChar(c) && !isVersionStart(c)) {
                 cursor++;
-            } else if (!PartialVersion.isPrefixChar(c) && !isVersionStart(c)) {
-                cursor++;
-                continue;
+                return;
             }
-            cursor = skipPrefix(s, cursor);
-            if (cursor >= s.length() || !isVersionStart(s.charAt(cursor))) {
-                continue;
+            cursor = skipPrefix(s, isOperator(c) ? cursor + 1 : cursor);
+            if (cursor < s.length() && isVersionStart(s.charAt(cursor))) {
+                remove(removableSpace(s, matchStart));
+                cursor = versionEnd(s, cursor);
             }
-            int space = removableSpace(s, matchStart);
-            if (space >= 0) {
-                out = (out == null ? new StringBuilder(s.length()) : out).append(s, copyFrom, space);
-                copyFrom = space + 1;
-            }
-            cursor = versionEnd(s, cursor);
         }
-        return out == null ? s : out.append(s, copyFrom, s.length()).toString();
+
+        /** Drops the character at {@code index} (never 0: a removable space follows something). */
+        private void remove(int index) {
+            if (index > 0) {
+                out.append(s, copyFrom, index);
+                copyFrom = index + 1;
+            }
+        }
+    }
+
+    private static boolean isOperator(char c) {
+        return c == '<' || c == '>';
     }
 
     private static int skipPrefix(String s, int i) {

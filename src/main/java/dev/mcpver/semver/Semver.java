@@ -45,26 +45,25 @@ public final class Semver {
     public static Resolution resolve(String range, List<String> versions) {
         Range parsed = Range.parse(range);
         List<String> matching = new ArrayList<>();
-        String max = null;
-        Version maxVersion = null;
-        String min = null;
-        Version minVersion = null;
+        List<Version> matched = new ArrayList<>();
         for (String entry : versions) {
-            Version v = Version.tryParse(entry).filter(parsed::test).orElse(null);
-            if (v == null) {
-                continue;
-            }
-            matching.add(entry);
-            if (maxVersion == null || v.compareTo(maxVersion) > 0) {
-                max = entry;
-                maxVersion = v;
-            }
-            if (minVersion == null || v.compareTo(minVersion) < 0) {
-                min = entry;
-                minVersion = v;
+            Version.tryParse(entry).filter(parsed::test).ifPresent(v -> {
+                matching.add(entry);
+                matched.add(v);
+            });
+        }
+        return new Resolution(pick(matching, matched, 1), pick(matching, matched, -1), matching);
+    }
+
+    /** The entry whose version is furthest in {@code direction}; the earliest one wins ties, as in node. */
+    private static @Nullable String pick(List<String> entries, List<Version> versions, int direction) {
+        int best = -1;
+        for (int k = 0; k < versions.size(); k++) {
+            if (best < 0 || Integer.signum(versions.get(k).compareTo(versions.get(best))) == direction) {
+                best = k;
             }
         }
-        return new Resolution(max, min, matching);
+        return best < 0 ? null : entries.get(best);
     }
 
     /**

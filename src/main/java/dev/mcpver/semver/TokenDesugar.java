@@ -35,18 +35,18 @@ final class TokenDesugar {
         if (v == null) {
             return null;
         }
-        if (v.majorIsX()) {
-            return "";
-        }
-        String lower = lowerBound(v);
-        if (v.minorIsX()) {
-            return lower + " <" + plusOne(v.major()) + ".0.0-0";
-        }
+        return v.majorIsX() ? "" : lowerBound(v) + caretCeiling(v);
+    }
+
+    private static String caretCeiling(PartialVersion v) {
         boolean zeroMajor = v.major().equals("0");
-        if (v.patchIsX() || !zeroMajor || !v.minorText().equals("0")) {
-            return lower + (zeroMajor ? minorCeiling(v) : " <" + plusOne(v.major()) + ".0.0-0");
+        if (v.minorIsX() || !zeroMajor) {
+            return majorCeiling(v);
         }
-        return lower + " <0.0." + plusOne(v.patchText()) + "-0";
+        if (v.patchIsX() || !v.minorText().equals("0")) {
+            return minorCeiling(v);
+        }
+        return " <0.0." + plusOne(v.patchText()) + "-0";
     }
 
     /** {@code ~1.2.3 → >=1.2.3 <1.3.0-0}: patch-level changes only (minor-level without a minor). */
@@ -61,10 +61,7 @@ final class TokenDesugar {
         if (v.majorIsX()) {
             return "";
         }
-        if (v.minorIsX()) {
-            return lowerBound(v) + " <" + plusOne(v.major()) + ".0.0-0";
-        }
-        return lowerBound(v) + minorCeiling(v);
+        return lowerBound(v) + (v.minorIsX() ? majorCeiling(v) : minorCeiling(v));
     }
 
     /** {@code >=M.0.0}, {@code >=M.m.0} or {@code >=M.m.p[-pre]}, without any {@code v}/{@code =} prefix. */
@@ -77,6 +74,10 @@ final class TokenDesugar {
         }
         String pre = v.prerelease() == null ? "" : "-" + v.prerelease();
         return ">=" + v.major() + "." + v.minorText() + "." + v.patchText() + pre;
+    }
+
+    private static String majorCeiling(PartialVersion v) {
+        return " <" + plusOne(v.major()) + ".0.0-0";
     }
 
     private static String minorCeiling(PartialVersion v) {
@@ -95,7 +96,7 @@ final class TokenDesugar {
             return op.equals(">") || op.equals("<") ? "<0.0.0-0" : "*";
         }
         if (op.isEmpty() || op.equals("=")) {
-            return lowerBound(v) + (v.minorIsX() ? " <" + plusOne(v.major()) + ".0.0-0" : minorCeiling(v));
+            return lowerBound(v) + (v.minorIsX() ? majorCeiling(v) : minorCeiling(v));
         }
         return boundedXRange(op, v);
     }

@@ -75,7 +75,7 @@ public final class Snapshotter {
                 .addKeyValue("tools", surface.tools().items().size())
                 .addKeyValue(
                         "durationMs", Duration.between(started, clock.instant()).toMillis())
-                .log("snapshot of {} taken", spec.describe());
+                .log("snapshot taken"); // no target: command arguments and URLs may carry credentials
         return withSource(surface, spec, options, probed, session.notes);
     }
 

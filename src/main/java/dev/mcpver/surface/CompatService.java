@@ -85,6 +85,11 @@ public final class CompatService {
         return analyzer.analyzeTransitive(releases, after, policy);
     }
 
+    /** The report of two surfaces already read (no cache): for ports that own their inputs. */
+    public CompatReport report(Surface before, Surface after) {
+        return analyzer.analyze(before, after, Policy.DEFAULT);
+    }
+
     static Surface parse(JsonNode json, String pointer, JsonInterner interner) {
         try {
             return SurfaceParser.parse(JsonValues.fromJackson(json, interner));

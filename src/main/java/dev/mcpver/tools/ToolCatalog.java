@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -82,8 +83,23 @@ public final class ToolCatalog {
         return list;
     }
 
-    /** Runs a tool; never throws for anything the caller or the tool did wrong. */
+    /**
+     * Runs a tool; never throws for anything the caller or the tool did wrong. Every call is logged with the tool
+     * name as its operation ({@code semver_parse} → {@code SEMVER_PARSE}), its outcome and duration.
+     */
     public ToolOutcome call(String name, JsonNode arguments, ToolContext context) {
+        long started = System.nanoTime();
+        ToolOutcome outcome = dispatch(name, arguments, context);
+        LOG.atInfo()
+                .addKeyValue("operation", name.toUpperCase(Locale.ROOT))
+                .addKeyValue("caller", context.caller().subject())
+                .addKeyValue("outcome", outcome instanceof ToolOutcome.Failed failed ? failed.code() : "ok")
+                .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000 / 1000.0)
+                .log("tool {}", name);
+        return outcome;
+    }
+
+    private ToolOutcome dispatch(String name, JsonNode arguments, ToolContext context) {
         Entry entry = tools.get(name);
         if (entry == null) {
             return ToolOutcome.failed(

@@ -44,6 +44,26 @@ class SemverTest {
     }
 
     @Test
+    void should_hold_the_javadoc_examples_when_run() {
+        Version v = Version.parse("v1.2.3-beta.1+sha.5");
+        assertThat(v).hasToString("1.2.3-beta.1");
+        assertThat(v.inc(ReleaseType.PRERELEASE, null)).hasToString("1.2.3-beta.2");
+        assertThat(Version.diff(v, Version.parse("1.2.3"))).contains(ReleaseType.PATCH);
+
+        Range r = Range.parse("^1.2.3");
+        assertThat(r.normalized()).isEqualTo(">=1.2.3 <2.0.0-0");
+        assertThat(r.test(Version.parse("1.9.0"))).isTrue();
+        assertThat(r.test(Version.parse("2.0.0-rc.1"))).isFalse();
+
+        assertThat(Semver.compare("1.2.3", "v1.2.3+build")).isZero();
+        assertThat(Semver.satisfies("1.3.0-rc.1", "^1.2.3")).isFalse();
+        assertThat(Semver.validRange("1.x || >=2.5.0 <3")).isEqualTo(">=1.0.0 <2.0.0-0||>=2.5.0 <3.0.0-0");
+        Resolution resolved = Semver.resolve("^1", List.of("1.0.0", "junk", "1.2.0"));
+        assertThat(resolved.max()).isEqualTo("1.2.0");
+        assertThat(resolved.min()).isEqualTo("1.0.0");
+    }
+
+    @Test
     void should_use_lowercase_wire_names_when_mapping_release_types() {
         for (ReleaseType type : ReleaseType.values()) {
             assertThat(ReleaseType.fromWire(type.wireName())).contains(type);

@@ -41,6 +41,14 @@ public final class SchemaDiff {
                     "$schema changed from " + (before.dialectUri() == null ? "absent (2020-12)" : before.dialectUri())
                             + " to " + (after.dialectUri() == null ? "absent (2020-12)" : after.dialectUri()));
         }
+        if (after.dialect() == Dialect.OTHER && !Objects.equals(before.dialectUri(), after.dialectUri())) {
+            diff.add(
+                    Kind.UNDECIDED,
+                    "/$schema",
+                    str(before.dialectUri()),
+                    str(after.dialectUri()),
+                    "the new $schema is a dialect the analyzer does not know; clients may not support it either");
+        }
         if (diff.deltas.isEmpty()) {
             boolean refs = before.usesRefs() || after.usesRefs();
             diff.add(
