@@ -83,7 +83,7 @@ class ReferenceServerTest {
 
     /** The package directory, installing it with npm when missing; the test is skipped when that is impossible. */
     static Path installed(String pkg, String version) {
-        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed");
+        require(onPath("node") && onPath("npm"), "node and npm are not installed");
         Path prefix = ROOT.resolve(pkg.replace('/', '_') + "@" + version);
         Path dir = prefix.resolve("node_modules").resolve(pkg);
         if (Files.exists(dir.resolve("package.json"))) {
@@ -104,15 +104,25 @@ class ReferenceServerTest {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             boolean done = npm.waitFor(180, TimeUnit.SECONDS);
-            Assumptions.assumeTrue(
-                    done && npm.exitValue() == 0, "npm install " + pkg + "@" + version + " failed (offline?)");
+            require(done && npm.exitValue() == 0, "npm install " + pkg + "@" + version + " failed (offline?)");
         } catch (IOException e) {
-            Assumptions.abort("npm is not usable: " + e.getMessage());
+            require(false, "npm is not usable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Assumptions.abort("interrupted");
         }
         return dir;
+    }
+
+    /**
+     * Skips when a prerequisite is missing on a developer machine; CI sets {@code MCPVER_REQUIRE_NODE_TESTS=1} so
+     * that a missing piece fails instead of silently skipping the only tests against real published servers.
+     */
+    private static void require(boolean present, String missing) {
+        if (!present && "1".equals(System.getenv("MCPVER_REQUIRE_NODE_TESTS"))) {
+            throw new AssertionError(missing + " (MCPVER_REQUIRE_NODE_TESTS=1)");
+        }
+        Assumptions.assumeTrue(present, missing);
     }
 
     private static boolean onPath(String command) {
