@@ -25,5 +25,13 @@ public interface DeploymentStore {
     List<SwitchRecord> switches(DeploymentId id, int limit);
 
     /** The switch a given cause made, if it committed. */
-    java.util.Optional<SwitchRecord> switchFor(SwitchCause cause);
+    Optional<SwitchRecord> switchFor(SwitchCause cause);
+
+    /** Remembers an installed release (replacing an older record of the same directory); audited. */
+    void recordRelease(InstalledRelease release, Initiator who);
+
+    Optional<InstalledRelease> release(DeploymentId id, String releaseDir);
+
+    /** Forgets a release directory that was removed. */
+    void forgetRelease(DeploymentId id, String releaseDir);
 }

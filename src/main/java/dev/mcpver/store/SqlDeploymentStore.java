@@ -6,6 +6,7 @@ import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.rollback.DeploymentState;
 import dev.mcpver.rollback.DeploymentStore;
 import dev.mcpver.rollback.Initiator;
+import dev.mcpver.rollback.InstalledRelease;
 import dev.mcpver.rollback.RollbackException;
 import dev.mcpver.rollback.SwitchCause;
 import dev.mcpver.rollback.SwitchRecord;
@@ -154,6 +155,55 @@ public final class SqlDeploymentStore implements DeploymentStore {
                 .bind("id", cause.id())
                 .map((rs, ctx) -> switchRecord(rs))
                 .findOne();
+    }
+
+    @Override
+    public void recordRelease(InstalledRelease release, Initiator who) {
+        database.inWriteTransaction(handle -> {
+            deleteRelease(handle, release.deployment(), release.releaseDir());
+            handle.createUpdate("INSERT INTO deployment_releases (server, environment, release_dir, version,"
+                            + " manifest_hash, source_json, installed_at) VALUES (:server, :env, :dir, :version,"
+                            + " :manifest, :source, :at)")
+                    .bind("server", release.deployment().server())
+                    .bind("env", release.deployment().environment())
+                    .bind("dir", release.releaseDir())
+                    .bind("version", release.version())
+                    .bind("manifest", release.manifestHash())
+                    .bind("source", StoredJson.write(release))
+                    .bind("at", release.installedAt().toString())
+                    .execute();
+            return audit.append(handle, event(who, "deployment.install", release.deployment(), null, release));
+        });
+    }
+
+    @Override
+    public Optional<InstalledRelease> release(DeploymentId id, String releaseDir) {
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT source_json FROM deployment_releases WHERE server ="
+                                + " :server AND environment = :env AND release_dir = :dir")
+                        .bind("server", id.server())
+                        .bind("env", id.environment())
+                        .bind("dir", releaseDir)
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(json -> StoredJson.read(json, InstalledRelease.class)));
+    }
+
+    @Override
+    public void forgetRelease(DeploymentId id, String releaseDir) {
+        database.inWriteTransaction(handle -> {
+            deleteRelease(handle, id, releaseDir);
+            return null;
+        });
+    }
+
+    private static void deleteRelease(Handle handle, DeploymentId id, String releaseDir) {
+        handle.createUpdate("DELETE FROM deployment_releases WHERE server = :server AND environment = :env AND"
+                        + " release_dir = :dir")
+                .bind("server", id.server())
+                .bind("env", id.environment())
+                .bind("dir", releaseDir)
+                .execute();
     }
 
     private static SwitchRecord switchRecord(ResultSet rs) throws SQLException {
