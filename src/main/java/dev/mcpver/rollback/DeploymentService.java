@@ -78,6 +78,22 @@ public final class DeploymentService {
         return installed;
     }
 
+    /**
+     * Installs an artifact into a scratch directory that is never recorded or activated (a dry run's target); the
+     * caller removes it.
+     */
+    public InstalledRelease installScratch(
+            DeploymentId id, String version, String releaseDir, ArtifactRef artifact, boolean signatureRequired) {
+        get(id);
+        area.remove(id, releaseDir);
+        return installer.install(id, version, releaseDir, artifact, signatureRequired);
+    }
+
+    /** The switch a cause made, if it committed (recovery asks whether a migration's switch happened). */
+    public Optional<SwitchRecord> switchFor(SwitchCause cause) {
+        return store.switchFor(cause);
+    }
+
     /** Installs (if needed) and switches to a version; the launch spec is replaced when given. */
     public Deployment activate(
             DeploymentId id, String version, ArtifactRef artifact, @Nullable LaunchSpec launch, Initiator who) {

@@ -61,6 +61,14 @@ CREATE TABLE migration_events (
     PRIMARY KEY (migration_id, seq)
 );
 
+-- Values a later step, recovery or a door needs: the source and target surfaces, the compatibility report.
+CREATE TABLE migration_artifacts (
+    migration_id TEXT NOT NULL REFERENCES migrations (id),
+    name         TEXT NOT NULL,
+    value_json   TEXT NOT NULL,
+    PRIMARY KEY (migration_id, name)
+);
+
 -- Releases mcpver may migrate to, until the registry feature provides them: artifact (with SHA-256 and optional
 -- signature), launch spec, the environment the version requires and its registered MCP surface.
 CREATE TABLE deployment_targets (

@@ -1,0 +1,192 @@
+package dev.mcpver;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import dev.mcpver.deploy.ArtifactInstaller;
+import dev.mcpver.deploy.BasicCompatibilityCheck;
+import dev.mcpver.deploy.FileBlobStore;
+import dev.mcpver.deploy.HomeLayout;
+import dev.mcpver.deploy.LocalHostCheck;
+import dev.mcpver.deploy.LocalReleaseArea;
+import dev.mcpver.deploy.McpProbe;
+import dev.mcpver.deploy.MigrationFeed;
+import dev.mcpver.deploy.MigrationRunner;
+import dev.mcpver.deploy.NpmPackages;
+import dev.mcpver.deploy.ProcessSupervisor;
+import dev.mcpver.deploy.SecretResolver;
+import dev.mcpver.deploy.TrustedKeysSignatureVerifier;
+import dev.mcpver.json.Json;
+import dev.mcpver.migrate.CompatibilityCheck;
+import dev.mcpver.migrate.ExecutorSettings;
+import dev.mcpver.migrate.Migration;
+import dev.mcpver.migrate.MigrationExecutor;
+import dev.mcpver.migrate.MigrationService;
+import dev.mcpver.rollback.Deployment;
+import dev.mcpver.rollback.DeploymentService;
+import dev.mcpver.rollback.RetentionPolicy;
+import dev.mcpver.rollback.RollbackService;
+import dev.mcpver.store.Database;
+import dev.mcpver.store.SqlAuditLog;
+import dev.mcpver.store.SqlDeploymentStore;
+import dev.mcpver.store.SqlMigrationStore;
+import dev.mcpver.store.SqlProcessJournal;
+import dev.mcpver.store.SqlRollbackStore;
+import dev.mcpver.store.SqlTargetCatalog;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The objects of deployments, rollback points and migrations (issue 7) over one database and one
+ * {@code MCPVER_HOME}, created by constructor. {@link App} builds one in resident mode (it keeps deployments'
+ * servers running); CLI commands build one that validates with short-lived processes only.
+ *
+ * <p>{@link #recover()} is the start-up sequence after a crash: stop orphaned server processes, finish interrupted
+ * rollback executions and re-point {@code current} links, finish interrupted migrations, then (resident mode) start
+ * every active deployment's server.
+ */
+public final class DeploymentWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentWiring.class);
+
+    private final SqlDeploymentStore deploymentStore;
+    private final SqlTargetCatalog targets;
+    private final ProcessSupervisor supervisor;
+    private final DeploymentService deployments;
+    private final RollbackService rollback;
+    private final MigrationService migrations;
+    private final MigrationFeed feed = new MigrationFeed();
+    private final MigrationRunner runner;
+    private final boolean residentMode;
+
+    /**
+     * @param env the process environment: secrets referenced as {@code env:NAME}, and {@link DeploymentSettings}
+     * @param residentMode keep deployments' servers running (the service) or not (one-shot CLI commands)
+     */
+    public DeploymentWiring(
+            Database database,
+            SqlAuditLog audit,
+            Path home,
+            Map<String, String> env,
+            Clock clock,
+            boolean residentMode) {
+        this(database, audit, home, env, clock, residentMode, new BasicCompatibilityCheck());
+    }
+
+    @SuppressWarnings("TooManyParameters") // the composition of one feature
+    public DeploymentWiring(
+            Database database,
+            SqlAuditLog audit,
+            Path home,
+            Map<String, String> env,
+            Clock clock,
+            boolean residentMode,
+            CompatibilityCheck compat) {
+        DeploymentSettings settings = DeploymentSettings.load(env);
+        Supplier<String> ids = () -> UlidCreator.getMonotonicUlid().toString();
+        HomeLayout layout = new HomeLayout(home);
+        FileBlobStore blobs = new FileBlobStore(layout);
+        LocalReleaseArea area = new LocalReleaseArea(layout, blobs, settings.fileThreads());
+        SecretResolver secrets = new SecretResolver(env);
+        this.residentMode = residentMode;
+        this.deploymentStore = new SqlDeploymentStore(database, audit, clock);
+        this.targets = new SqlTargetCatalog(database, audit, clock);
+        this.supervisor = new ProcessSupervisor(
+                layout,
+                secrets,
+                new SqlProcessJournal(database),
+                new JacksonMcpJsonMapper(Json.create()),
+                clock,
+                ids,
+                residentMode);
+        ArtifactInstaller installer = new ArtifactInstaller(
+                layout,
+                new TrustedKeysSignatureVerifier(layout),
+                new NpmPackages(settings.npm(), Duration.ofMinutes(10), Map.of()),
+                clock);
+        this.deployments = new DeploymentService(deploymentStore, area, installer, supervisor, ids);
+        this.rollback = new RollbackService(
+                deploymentStore,
+                new SqlRollbackStore(database, audit, clock),
+                area,
+                blobs,
+                supervisor,
+                new RetentionPolicy(settings.maxPointsPerDeployment(), settings.maxPointAge()),
+                clock,
+                ids);
+        SqlMigrationStore migrationStore = new SqlMigrationStore(database, audit, clock);
+        MigrationExecutor executor = new MigrationExecutor(
+                migrationStore,
+                deployments,
+                rollback,
+                supervisor,
+                new McpProbe(supervisor, Json.mapper()),
+                compat,
+                new LocalHostCheck(secrets),
+                feed,
+                new ExecutorSettings(residentMode, settings.crashTestPauseMs()),
+                clock,
+                ids);
+        this.migrations = new MigrationService(migrationStore, targets, deployments, executor, compat, clock, ids);
+        this.runner = new MigrationRunner(migrations);
+    }
+
+    /** The start-up sequence after a crash (see the class comment); safe to call on a clean start. */
+    public void recover() {
+        int reaped = supervisor.reapOrphans();
+        rollback.recover();
+        List<Migration> finished = migrations.recover();
+        LOG.atInfo()
+                .addKeyValue("operation", "DEPLOYMENT_RECOVERY")
+                .addKeyValue("orphansStopped", reaped)
+                .addKeyValue("migrationsFinished", finished.size())
+                .log("recovery: {} orphaned process(es) stopped, {} migration(s) finished", reaped, finished.size());
+        if (residentMode) {
+            for (Deployment deployment : deployments.list()) {
+                if (supervisor
+                        .running(deployment.id(), dev.mcpver.migrate.ServerHandle.Role.RESIDENT)
+                        .isEmpty()) {
+                    supervisor.ensureResident(deployment);
+                }
+            }
+        }
+    }
+
+    public DeploymentService deployments() {
+        return deployments;
+    }
+
+    public RollbackService rollback() {
+        return rollback;
+    }
+
+    public MigrationService migrations() {
+        return migrations;
+    }
+
+    public SqlTargetCatalog targets() {
+        return targets;
+    }
+
+    public ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public MigrationFeed feed() {
+        return feed;
+    }
+
+    public MigrationRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        supervisor.close();
+    }
+}
