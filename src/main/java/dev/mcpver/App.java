@@ -5,6 +5,7 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
 import dev.mcpver.http.AuditRoutes;
+import dev.mcpver.http.DeploymentRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.HttpServer;
 import dev.mcpver.http.RouteGroup;
@@ -20,9 +21,11 @@ import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.SemverTools;
 import dev.mcpver.tools.ToolCatalog;
+import dev.mcpver.tools.ToolDef;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +48,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final TokenService tokens;
+    private final DeploymentWiring deployments;
     private final @Nullable PrintWriter console;
 
     /** An app that never prints: a generated first admin token needs a console, so only a supplied one is adopted. */
@@ -70,19 +74,23 @@ public final class App implements AutoCloseable {
         RegistryWiring registry = new RegistryWiring(database, clock);
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
-        ToolCatalog tools = new ToolCatalog(SemverTools.all());
+        this.deployments =
+                new DeploymentWiring(database, registry.audit(), config.home(), System.getenv(), clock, true);
+        ToolCatalog tools = new ToolCatalog(concat(SemverTools.all(), deployments.tools()));
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
 
         List<RouteGroup> routes = List.of(
                 new SystemRoutes(database, installationId),
                 new SemverRoutes(toolEndpoints),
                 new TokenRoutes(tokens, access),
-                new AuditRoutes(registry.audit(), access, mapper));
+                new AuditRoutes(registry.audit(), access, mapper),
+                new DeploymentRoutes(tools, access, mapper, deployments.migrations(), deployments.feed()));
         this.http = new HttpServer(config, mapper, new ErrorMapper(), access, routes, List.of());
     }
 
     public App start() {
         bootstrapAdmin();
+        deployments.recover(); // before serving: crashed migrations are finished and residents run first
         http.start();
         LOG.atInfo()
                 .addKeyValue("operation", "APP_START")
@@ -125,7 +133,14 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        deployments.close();
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
+    }
+
+    private static List<ToolDef> concat(List<ToolDef> first, List<ToolDef> second) {
+        List<ToolDef> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @SuppressForbidden(reason = "the process entry point owns stdout and stderr")

@@ -20,9 +20,13 @@ import dev.mcpver.migrate.ExecutorSettings;
 import dev.mcpver.migrate.Migration;
 import dev.mcpver.migrate.MigrationExecutor;
 import dev.mcpver.migrate.MigrationService;
+import dev.mcpver.migrate.ServerHandle;
+import dev.mcpver.migrate.ServerSurface;
 import dev.mcpver.rollback.Deployment;
+import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.rollback.DeploymentService;
 import dev.mcpver.rollback.RetentionPolicy;
+import dev.mcpver.rollback.RollbackException;
 import dev.mcpver.rollback.RollbackService;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.SqlAuditLog;
@@ -31,6 +35,7 @@ import dev.mcpver.store.SqlMigrationStore;
 import dev.mcpver.store.SqlProcessJournal;
 import dev.mcpver.store.SqlRollbackStore;
 import dev.mcpver.store.SqlTargetCatalog;
+import dev.mcpver.tools.DeploymentFeature;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * rollback executions and re-point {@code current} links, finish interrupted migrations, then (resident mode) start
  * every active deployment's server.
  */
-public final class DeploymentWiring implements AutoCloseable {
+public final class DeploymentWiring implements DeploymentFeature, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentWiring.class);
 
     private final SqlDeploymentStore deploymentStore;
@@ -61,6 +66,7 @@ public final class DeploymentWiring implements AutoCloseable {
     private final MigrationService migrations;
     private final MigrationFeed feed = new MigrationFeed();
     private final MigrationRunner runner;
+    private final McpProbe probe;
     private final boolean residentMode;
 
     /**
@@ -119,12 +125,13 @@ public final class DeploymentWiring implements AutoCloseable {
                 clock,
                 ids);
         SqlMigrationStore migrationStore = new SqlMigrationStore(database, audit, clock);
+        this.probe = new McpProbe(supervisor, Json.mapper());
         MigrationExecutor executor = new MigrationExecutor(
                 migrationStore,
                 deployments,
                 rollback,
                 supervisor,
-                new McpProbe(supervisor, Json.mapper()),
+                probe,
                 compat,
                 new LocalHostCheck(secrets),
                 feed,
@@ -156,18 +163,77 @@ public final class DeploymentWiring implements AutoCloseable {
         }
     }
 
+    @Override
+    public void execute(String migrationId) {
+        if (residentMode) {
+            runner.submit(migrationId);
+        } else {
+            migrations.run(migrationId);
+        }
+    }
+
+    /**
+     * The resident's surface (started if it is not running); without residents, a short-lived process of the active
+     * release answers instead.
+     */
+    @Override
+    public ServerSurface probe(DeploymentId id) {
+        Deployment deployment = deployments.get(id);
+        String dir = deployment.state().releaseDir();
+        if (dir == null) {
+            throw RollbackException.conflict("deployment " + id + " has no active release");
+        }
+        Duration timeout = Duration.ofMillis(deployment.state().launch().startupTimeoutMs());
+        if (residentMode) {
+            ServerHandle resident = supervisor
+                    .running(id, ServerHandle.Role.RESIDENT)
+                    .filter(h -> h.releaseDir().equals(dir))
+                    .orElseGet(() -> supervisor.start(
+                            id,
+                            ServerHandle.Role.RESIDENT,
+                            dir,
+                            deployment.state().launch(),
+                            deployment.state().config()));
+            return probe.snapshot(resident, timeout);
+        }
+        ServerHandle temporary = supervisor.start(
+                id,
+                ServerHandle.Role.CANDIDATE,
+                dir,
+                deployment.state().launch(),
+                deployment.state().config());
+        try {
+            return probe.snapshot(temporary, timeout);
+        } finally {
+            supervisor.stop(id, ServerHandle.Role.CANDIDATE);
+        }
+    }
+
+    /** Every tool of the feature, for the catalog. */
+    public List<dev.mcpver.tools.ToolDef> tools() {
+        List<dev.mcpver.tools.ToolDef> tools = new java.util.ArrayList<>();
+        tools.addAll(dev.mcpver.tools.DeploymentTools.all(this));
+        tools.addAll(dev.mcpver.tools.RollbackTools.all(this));
+        tools.addAll(dev.mcpver.tools.MigrationTools.all(this));
+        return tools;
+    }
+
+    @Override
     public DeploymentService deployments() {
         return deployments;
     }
 
+    @Override
     public RollbackService rollback() {
         return rollback;
     }
 
+    @Override
     public MigrationService migrations() {
         return migrations;
     }
 
+    @Override
     public SqlTargetCatalog targets() {
         return targets;
     }

@@ -45,7 +45,6 @@ public final class FileBlobStore implements BlobStore {
     public FileBlobStore(HomeLayout layout) {
         this.root = layout.blobs();
         this.lockFile = layout.blobLock();
-        Trees.createDirectories(root.resolve("tmp"));
     }
 
     Path path(String sha256) {
@@ -65,6 +64,7 @@ public final class FileBlobStore implements BlobStore {
         Path temp = root.resolve("tmp")
                 .resolve(expectedSha256 + "." + ThreadLocalRandom.current().nextLong(1L << 40));
         try {
+            Files.createDirectories(temp.getParent());
             String written = copyHashing(source, temp);
             if (!written.equals(expectedSha256)) {
                 throw new IllegalStateException(source + " changed while it was being captured");
@@ -140,6 +140,9 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public List<String> list() {
         List<String> digests = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return digests;
+        }
         try (Stream<Path> fans = Files.list(root)) {
             for (Path fan :
                     fans.filter(p -> p.getFileName().toString().length() == 2).toList()) {
@@ -194,6 +197,7 @@ public final class FileBlobStore implements BlobStore {
                 return;
             }
             try {
+                Files.createDirectories(lockFile.getParent());
                 FileChannel channel = FileChannel.open(
                         lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 lockChannel = channel;

@@ -1,7 +1,7 @@
 package dev.mcpver.store;
 
 import dev.mcpver.audit.AuditEvent;
-import dev.mcpver.migrate.TargetCatalog;
+import dev.mcpver.migrate.TargetRegistry;
 import dev.mcpver.migrate.TargetRelease;
 import dev.mcpver.rollback.Initiator;
 import java.time.Clock;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * Deployable versions in {@code deployment_targets}: the stand-in for the registry feature's versions until it
  * lands. Registering a version again replaces it (audited with before and after). Thread-safe.
  */
-public final class SqlTargetCatalog implements TargetCatalog {
+public final class SqlTargetCatalog implements TargetRegistry {
     private final Database database;
     private final SqlAuditLog audit;
     private final Clock clock;
@@ -23,6 +23,7 @@ public final class SqlTargetCatalog implements TargetCatalog {
         this.clock = clock;
     }
 
+    @Override
     public void register(TargetRelease target, Initiator who) {
         database.inWriteTransaction(handle -> {
             Optional<String> before = handle.createQuery("SELECT target_json FROM deployment_targets WHERE server ="
