@@ -66,6 +66,10 @@ public final class Cli {
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
+        cli.addSubcommand(DeployCommand.tree(env));
+        cli.addSubcommand(RollbackCommand.tree(env));
+        cli.addSubcommand(MigrateCommand.tree(env));
+        cli.addSubcommand(new MigrateConfigCommand());
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
