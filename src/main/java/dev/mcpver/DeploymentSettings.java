@@ -14,9 +14,15 @@ import java.util.Map;
  * @param npm {@code MCPVER_NPM}: the npm executable for npm artifacts, default {@code npm}
  * @param crashTestPauseMs {@code MCPVER_CRASH_TEST_PAUSE_MS}: crash tests only — pause around each migration step's
  *     effect so a test can {@code kill -9} inside it; default 0
+ * @param crashTestPauseStep {@code MCPVER_CRASH_TEST_PAUSE_AT}: the only step index to pause at; default -1 (all)
  */
 public record DeploymentSettings(
-        int maxPointsPerDeployment, Duration maxPointAge, int fileThreads, String npm, long crashTestPauseMs) {
+        int maxPointsPerDeployment,
+        Duration maxPointAge,
+        int fileThreads,
+        String npm,
+        long crashTestPauseMs,
+        int crashTestPauseStep) {
 
     public static DeploymentSettings load(Map<String, String> env) {
         Settings settings = new Settings(env, Map.of());
@@ -25,7 +31,8 @@ public record DeploymentSettings(
                 settings.get("", "MCPVER_ROLLBACK_MAX_AGE", "30d", DeploymentSettings::duration),
                 settings.get("", "MCPVER_FILE_THREADS", "4", raw -> intIn(raw, 1, 64)),
                 settings.get("", "MCPVER_NPM", "npm", Settings.Raw::value),
-                settings.get("", "MCPVER_CRASH_TEST_PAUSE_MS", "0", raw -> intIn(raw, 0, 60_000)));
+                settings.get("", "MCPVER_CRASH_TEST_PAUSE_MS", "0", raw -> intIn(raw, 0, 60_000)),
+                settings.get("", "MCPVER_CRASH_TEST_PAUSE_AT", "-1", raw -> intIn(raw, -1, 1_000)));
     }
 
     private static int intIn(Settings.Raw raw, int min, int max) {

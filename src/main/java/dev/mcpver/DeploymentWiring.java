@@ -14,7 +14,9 @@ import dev.mcpver.deploy.NpmPackages;
 import dev.mcpver.deploy.ProcessSupervisor;
 import dev.mcpver.deploy.SecretResolver;
 import dev.mcpver.deploy.TrustedKeysSignatureVerifier;
+import dev.mcpver.deploy.UpdateScheduler;
 import dev.mcpver.json.Json;
+import dev.mcpver.migrate.CanaryDecision;
 import dev.mcpver.migrate.CompatibilityCheck;
 import dev.mcpver.migrate.ExecutorSettings;
 import dev.mcpver.migrate.Migration;
@@ -22,19 +24,23 @@ import dev.mcpver.migrate.MigrationExecutor;
 import dev.mcpver.migrate.MigrationService;
 import dev.mcpver.migrate.ServerHandle;
 import dev.mcpver.migrate.ServerSurface;
+import dev.mcpver.migrate.UpdateService;
 import dev.mcpver.rollback.Deployment;
 import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.rollback.DeploymentService;
+import dev.mcpver.rollback.Initiator;
 import dev.mcpver.rollback.RetentionPolicy;
 import dev.mcpver.rollback.RollbackException;
 import dev.mcpver.rollback.RollbackService;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.SqlAuditLog;
 import dev.mcpver.store.SqlDeploymentStore;
+import dev.mcpver.store.SqlManualCanary;
 import dev.mcpver.store.SqlMigrationStore;
 import dev.mcpver.store.SqlProcessJournal;
 import dev.mcpver.store.SqlRollbackStore;
 import dev.mcpver.store.SqlTargetCatalog;
+import dev.mcpver.store.SqlUpdateStore;
 import dev.mcpver.tools.DeploymentFeature;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
@@ -43,6 +49,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +74,9 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
     private final MigrationFeed feed = new MigrationFeed();
     private final MigrationRunner runner;
     private final McpProbe probe;
+    private final SqlManualCanary canary;
+    private final UpdateService updates;
+    private final UpdateScheduler scheduler;
     private final boolean residentMode;
 
     /**
@@ -135,11 +145,15 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
                 compat,
                 new LocalHostCheck(secrets),
                 feed,
-                new ExecutorSettings(residentMode, settings.crashTestPauseMs()),
+                new ExecutorSettings(residentMode, settings.crashTestPauseMs(), settings.crashTestPauseStep()),
                 clock,
                 ids);
         this.migrations = new MigrationService(migrationStore, targets, deployments, executor, compat, clock, ids);
         this.runner = new MigrationRunner(migrations);
+        this.canary = new SqlManualCanary(database, audit, clock);
+        this.updates = new UpdateService(
+                new SqlUpdateStore(database, audit), migrations, deployments, supervisor, probe, canary, clock, ids);
+        this.scheduler = new UpdateScheduler(updates);
     }
 
     /** The start-up sequence after a crash (see the class comment); safe to call on a clean start. */
@@ -152,7 +166,9 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
                 .addKeyValue("orphansStopped", reaped)
                 .addKeyValue("migrationsFinished", finished.size())
                 .log("recovery: {} orphaned process(es) stopped, {} migration(s) finished", reaped, finished.size());
+        updates.recover();
         if (residentMode) {
+            scheduler.start(Duration.ofSeconds(1));
             for (Deployment deployment : deployments.list()) {
                 if (supervisor
                         .running(deployment.id(), dev.mcpver.migrate.ServerHandle.Role.RESIDENT)
@@ -215,7 +231,18 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
         tools.addAll(dev.mcpver.tools.DeploymentTools.all(this));
         tools.addAll(dev.mcpver.tools.RollbackTools.all(this));
         tools.addAll(dev.mcpver.tools.MigrationTools.all(this));
+        tools.addAll(dev.mcpver.tools.UpdateTools.all(this));
         return tools;
+    }
+
+    @Override
+    public UpdateService updates() {
+        return updates;
+    }
+
+    @Override
+    public void decideCanary(String updateId, CanaryDecision.Verdict verdict, @Nullable String reason, Initiator who) {
+        canary.decide(updateId, verdict, reason, who);
     }
 
     @Override
@@ -252,6 +279,7 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
 
     @Override
     public void close() {
+        scheduler.close();
         runner.close();
         supervisor.close();
     }

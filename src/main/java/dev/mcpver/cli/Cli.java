@@ -70,6 +70,7 @@ public final class Cli {
         cli.addSubcommand(RollbackCommand.tree(env));
         cli.addSubcommand(MigrateCommand.tree(env));
         cli.addSubcommand(new MigrateConfigCommand());
+        cli.addSubcommand(UpdateCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

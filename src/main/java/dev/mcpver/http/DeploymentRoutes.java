@@ -15,8 +15,8 @@ import io.javalin.http.sse.SseClient;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code /api/v1/deployments}, {@code /api/v1/targets}, {@code /api/v1/rollback/*}, {@code /api/v1/migrations/*}
- * and {@code /api/v1/migration-guides}: each route is a catalog tool, plus the migration progress stream
+ * {@code /api/v1/deployments}, {@code /api/v1/targets}, {@code /api/v1/rollback/*}, {@code /api/v1/migrations/*},
+ * {@code /api/v1/migration-guides} and {@code /api/v1/updates}: each route is a catalog tool, plus the migration progress stream
  * ({@code GET /api/v1/migrations/{id}/events}, server-sent events, resumable with {@code Last-Event-ID}).
  */
 public final class DeploymentRoutes implements RouteGroup {
@@ -42,6 +42,15 @@ public final class DeploymentRoutes implements RouteGroup {
         deployments(routes);
         rollback(routes);
         migrations(routes);
+        updates(routes);
+    }
+
+    private void updates(RoutesConfig routes) {
+        routes.post("/api/v1/updates", calls.body("update_schedule", 201));
+        routes.get("/api/v1/updates", calls.query("update_list"));
+        routes.get("/api/v1/updates/{updateId}", calls.query("update_get", "updateId"));
+        routes.post("/api/v1/updates/{updateId}/cancel", calls.body("update_cancel", 200, "updateId"));
+        routes.post("/api/v1/updates/{updateId}/canary-decision", calls.body("update_decide", 200, "updateId"));
     }
 
     private void deployments(RoutesConfig routes) {

@@ -375,7 +375,7 @@ public final class MigrationExecutor {
     }
 
     private void pause(String operation, StepContext ctx, PlannedStep step) {
-        if (settings.crashTestPauseMs() == 0 || ctx.dryRun()) {
+        if (!settings.pausesAt(step.index()) || ctx.dryRun()) {
             return;
         }
         LOG.atWarn()

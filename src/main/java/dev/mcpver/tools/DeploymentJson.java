@@ -12,10 +12,14 @@ import dev.mcpver.migrate.ServerSurface;
 import dev.mcpver.migrate.SmokeCall;
 import dev.mcpver.migrate.TargetRelease;
 import dev.mcpver.migrate.ToolShape;
+import dev.mcpver.migrate.UpdateRequest;
+import dev.mcpver.migrate.UpdateStrategy;
 import dev.mcpver.rollback.ArtifactRef;
 import dev.mcpver.rollback.ArtifactSignature;
 import dev.mcpver.rollback.ConfigEntry;
+import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.rollback.LaunchSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -198,6 +202,49 @@ public final class DeploymentJson {
                 env,
                 surface.isObject() ? surface(surface, server, version) : null,
                 smokeCalls(node.path("smokeCalls")));
+    }
+
+    /**
+     * An automated update: {@code {deployment | deployments, toVersion, strategy, runAt?, validationChecks,
+     * rollbackPolicy: {automatic_rollback}, blueGreen: {holdSeconds}, canary: {trafficPercent, maxWaitMinutes},
+     * options}}.
+     */
+    public static UpdateRequest update(JsonNode node, Instant now) {
+        requireObject(node, "update");
+        List<DeploymentId> deployments = new ArrayList<>();
+        if (node.has("deployment")) {
+            deployments.add(DeploymentId.parse(node.get("deployment").asText()));
+        }
+        node.path("deployments").forEach(d -> deployments.add(DeploymentId.parse(d.asText())));
+        String strategy = text(node, "strategy", "immediate");
+        UpdateStrategy parsed = UpdateStrategy.fromWire(strategy)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "strategy '" + strategy + "' is unknown: use immediate, rolling, blue_green or canary"));
+        List<String> checks = new ArrayList<>();
+        node.path("validationChecks").forEach(c -> checks.add(c.asText()));
+        JsonNode policy = node.path("rollbackPolicy");
+        boolean automatic = policy.path("automatic_rollback")
+                .asBoolean(policy.path("automaticRollback").asBoolean(false));
+        return new UpdateRequest(
+                deployments,
+                required(node, "toVersion", "update"),
+                parsed,
+                instant(node, now),
+                checks,
+                automatic,
+                node.path("blueGreen").path("holdSeconds").asLong(60) * 1000,
+                node.path("canary").path("trafficPercent").asInt(10),
+                node.path("canary").path("maxWaitMinutes").asLong(60) * 60_000,
+                options(node.path("options")));
+    }
+
+    private static Instant instant(JsonNode node, Instant now) {
+        String runAt = optional(node, "runAt");
+        try {
+            return runAt == null ? now : Instant.parse(runAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("runAt must be an ISO-8601 instant such as 2026-05-01T02:00:00Z", e);
+        }
     }
 
     static String required(JsonNode node, String field, String where) {

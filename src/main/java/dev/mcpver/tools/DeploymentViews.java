@@ -11,6 +11,7 @@ import dev.mcpver.migrate.ServerSurface;
 import dev.mcpver.migrate.StepRun;
 import dev.mcpver.migrate.TargetRelease;
 import dev.mcpver.migrate.ToolShape;
+import dev.mcpver.migrate.UpdateJob;
 import dev.mcpver.rollback.ConfigEntry;
 import dev.mcpver.rollback.Deployment;
 import dev.mcpver.rollback.DeploymentState;
@@ -304,6 +305,29 @@ public final class DeploymentViews {
                             .put("action", i.action()));
         }
         node.put("markdown", g.markdown());
+        return node;
+    }
+
+    public static ObjectNode update(UpdateJob job) {
+        ObjectNode node = DeploymentJson.object();
+        node.put("id", job.id());
+        node.put("status", job.status().wireName());
+        node.put("strategy", job.request().strategy().wireName());
+        ArrayNode deployments = node.putArray("deployments");
+        job.request().deployments().forEach(d -> deployments.add(d.toString()));
+        node.put("toVersion", job.request().toVersion());
+        node.put("runAt", job.request().runAt().toString());
+        ArrayNode checks = node.putArray("validationChecks");
+        job.request().validationChecks().forEach(checks::add);
+        node.putObject("rollbackPolicy").put("automatic_rollback", job.request().automaticRollback());
+        node.put("cause", job.cause());
+        ArrayNode migrations = node.putArray("migrations");
+        job.migrationIds().forEach(migrations::add);
+        node.put("experimentId", job.experimentId());
+        node.put("deadline", text(job.deadline()));
+        node.put("by", job.initiator().subject());
+        node.put("createdAt", job.createdAt().toString());
+        node.put("updatedAt", job.updatedAt().toString());
         return node;
     }
 
