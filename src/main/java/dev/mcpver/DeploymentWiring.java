@@ -169,12 +169,39 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
         updates.recover();
         if (residentMode) {
             scheduler.start(Duration.ofSeconds(1));
+            scheduler.every(Duration.ofSeconds(5), this::reconcileResidents);
             for (Deployment deployment : deployments.list()) {
                 if (supervisor
                         .running(deployment.id(), dev.mcpver.migrate.ServerHandle.Role.RESIDENT)
                         .isEmpty()) {
                     supervisor.ensureResident(deployment);
                 }
+            }
+        }
+    }
+
+    /**
+     * Switches made by another process (a CLI {@code rollback restore}, {@code deploy activate}) do not reach this
+     * supervisor: every few seconds, a resident found running another release than the pointer row names (and no
+     * migration in flight) is restarted on the active one, and the {@code current} link re-pointed.
+     */
+    private void reconcileResidents() {
+        for (Deployment deployment : deployments.list()) {
+            String dir = deployment.state().releaseDir();
+            if (dir == null || migrations.inFlight(deployment.id())) {
+                continue;
+            }
+            deployments.reconcile(deployment);
+            boolean servedByCandidate = supervisor
+                    .running(deployment.id(), ServerHandle.Role.CANDIDATE)
+                    .map(h -> h.releaseDir().equals(dir))
+                    .orElse(false);
+            boolean servedByResident = supervisor
+                    .running(deployment.id(), ServerHandle.Role.RESIDENT)
+                    .map(h -> h.releaseDir().equals(dir))
+                    .orElse(false);
+            if (!servedByCandidate && !servedByResident) {
+                supervisor.ensureResident(deployment);
             }
         }
     }

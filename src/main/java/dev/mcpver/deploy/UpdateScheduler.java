@@ -27,6 +27,24 @@ public final class UpdateScheduler implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Also runs {@code task} every {@code period} on the same thread (resident reconciliation). */
+    public void every(Duration period, Runnable task) {
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.atWarn()
+                                .addKeyValue("operation", "RECONCILE_FAILED")
+                                .setCause(e)
+                                .log("reconciliation failed");
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     private void tick() {
         try {
             updates.tick();

@@ -131,6 +131,11 @@ public final class MigrationService {
         return release.surface();
     }
 
+    /** Whether a migration of the deployment is pending, running or rolling back. */
+    public boolean inFlight(DeploymentId id) {
+        return executor.busy(id);
+    }
+
     /** Finishes migrations a crash interrupted (see {@link MigrationExecutor#recover}). */
     public List<Migration> recover() {
         return executor.recover();

@@ -84,7 +84,7 @@ public final class DeploymentTools {
                         + "[\"server\",\"environment\",\"launch\"],\"additionalProperties\":false}"),
                 Schemas.of(OBJECT),
                 new ToolHints(false, false, false, false),
-                Role.OPERATOR,
+                Role.ADMIN, // a launch spec or artifact location runs or reads anything on the host
                 false,
                 (args, ctx) -> guard(() -> DeploymentViews.deployment(deployments.register(
                         new DeploymentId(text(args, "server"), text(args, "environment")),
@@ -130,7 +130,7 @@ public final class DeploymentTools {
                         + ",\"config\":" + CONFIG + "},\"required\":[\"deployment\"],\"additionalProperties\":false}"),
                 Schemas.of(OBJECT),
                 new ToolHints(false, true, true, true),
-                Role.OPERATOR,
+                Role.ADMIN, // a launch spec or artifact location runs or reads anything on the host
                 true,
                 (args, ctx) -> guard(() -> DeploymentViews.deployment(deployments.configure(
                         DeploymentId.parse(text(args, "deployment")),
@@ -168,7 +168,7 @@ public final class DeploymentTools {
                                 + "\"required\":[\"server\",\"version\",\"artifact\"],\"additionalProperties\":false}"),
                 Schemas.of(OBJECT),
                 new ToolHints(false, false, true, false),
-                Role.OPERATOR,
+                Role.ADMIN, // a launch spec or artifact location runs or reads anything on the host
                 false,
                 (args, ctx) -> guard(() -> {
                     TargetRelease target = DeploymentJson.target(args);

@@ -50,11 +50,19 @@ public final class MigrationTools {
                 new ToolHints(false, false, false, false),
                 Role.OPERATOR,
                 false,
-                (args, ctx) -> guard(() -> DeploymentViews.plan(migrations.plan(
-                        DeploymentId.parse(text(args, "deployment")),
-                        text(args, "toVersion"),
-                        DeploymentJson.options(args.path("options")),
-                        who(ctx)))));
+                (args, ctx) -> {
+                    if (args.path("options").has("launch") && !ctx.caller().may(Role.ADMIN)) {
+                        return ToolOutcome.failed(
+                                "forbidden",
+                                "options.launch runs a command on the host: it needs the"
+                                        + " admin role (operators use the target's or the deployment's launch spec)");
+                    }
+                    return guard(() -> DeploymentViews.plan(migrations.plan(
+                            DeploymentId.parse(text(args, "deployment")),
+                            text(args, "toVersion"),
+                            DeploymentJson.options(args.path("options")),
+                            who(ctx))));
+                });
     }
 
     static ToolDef planGet(MigrationService migrations) {

@@ -44,8 +44,14 @@ public final class UpdateTools {
                 new ToolHints(false, true, false, true),
                 Role.OPERATOR,
                 true,
-                (args, ctx) -> guard(() -> DeploymentViews.update(updates.schedule(
-                        DeploymentJson.update(args, Clock.systemUTC().instant()), who(ctx)))));
+                (args, ctx) -> {
+                    if (args.path("options").has("launch") && !ctx.caller().may(Role.ADMIN)) {
+                        return ToolOutcome.failed(
+                                "forbidden", "options.launch runs a command on the host: it needs the" + " admin role");
+                    }
+                    return guard(() -> DeploymentViews.update(updates.schedule(
+                            DeploymentJson.update(args, Clock.systemUTC().instant()), who(ctx))));
+                });
     }
 
     static ToolDef list(UpdateService updates) {
