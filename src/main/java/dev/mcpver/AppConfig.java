@@ -1,8 +1,11 @@
 package dev.mcpver;
 
+import dev.mcpver.agent.AgentSettings;
 import dev.mcpver.log.LogLevel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param openReads anonymous callers may read (never write); defaults to true only when bound to loopback
  * @param bootstrapToken {@code MCPVER_BOOTSTRAP_TOKEN}: becomes the first admin token on first start (environment
  *     only, never a flag, so it stays out of process listings); redacted by {@link #toString()}
+ * @param mcpAllowedOrigins browser origins the MCP endpoints accept ({@code Origin} header; absent is always fine)
+ * @param mcpAllowedHosts {@code Host} header values the MCP endpoints accept; empty accepts any (DNS-rebinding
+ *     protection off)
+ * @param agent the agent's model, mode and limits ({@code MCPVER_AGENT_*}, {@code MCPVER_LLM_*})
  */
 public record AppConfig(
         String host,
@@ -28,11 +35,16 @@ public record AppConfig(
         LogLevel logLevel,
         long maxRequestBytes,
         boolean openReads,
-        @Nullable String bootstrapToken) {
+        @Nullable String bootstrapToken,
+        List<String> mcpAllowedOrigins,
+        List<String> mcpAllowedHosts,
+        AgentSettings agent) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_DB = "data/mcpver.db";
+    public static final String DEFAULT_MCP_ORIGINS = "http://127.0.0.1:*,http://localhost:*,http://[::1]:*";
+    public static final String DEFAULT_MCP_HOSTS = "127.0.0.1:*,localhost:*,[::1]:*";
 
     /** Shortest accepted bootstrap token: 32 characters of a random string carry enough entropy for a bearer. */
     public static final int MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
@@ -47,6 +59,8 @@ public record AppConfig(
         if (maxRequestBytes < 1024) {
             throw new ConfigException("invalid configuration: maxRequestBytes must be at least 1024");
         }
+        mcpAllowedOrigins = List.copyOf(mcpAllowedOrigins);
+        mcpAllowedHosts = List.copyOf(mcpAllowedHosts);
     }
 
     /**
@@ -68,7 +82,18 @@ public record AppConfig(
                 settings.get("open-reads", "MCPVER_OPEN_READS", String.valueOf(isLoopback(host)), AppConfig::bool),
                 settings.env("MCPVER_BOOTSTRAP_TOKEN")
                         .map(AppConfig::bootstrapToken)
-                        .orElse(null));
+                        .orElse(null),
+                settings.get(
+                        "mcp-allowed-origins",
+                        "MCPVER_MCP_ALLOWED_ORIGINS",
+                        DEFAULT_MCP_ORIGINS,
+                        raw -> patterns(raw, true)),
+                settings.get(
+                        "mcp-allowed-hosts",
+                        "MCPVER_MCP_ALLOWED_HOSTS",
+                        DEFAULT_MCP_HOSTS,
+                        raw -> patterns(raw, false)),
+                AgentConfig.load(settings));
     }
 
     /** Defaults only: loopback, port 7070, {@code data/mcpver.db}. */
@@ -77,15 +102,63 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, databaseUrl, home, logLevel, maxRequestBytes, openReads, bootstrapToken);
+        return new AppConfig(
+                host,
+                newPort,
+                databaseUrl,
+                home,
+                logLevel,
+                maxRequestBytes,
+                openReads,
+                bootstrapToken,
+                mcpAllowedOrigins,
+                mcpAllowedHosts,
+                agent);
     }
 
     public AppConfig withDatabaseUrl(String url) {
-        return new AppConfig(host, port, url, home, logLevel, maxRequestBytes, openReads, bootstrapToken);
+        return new AppConfig(
+                host,
+                port,
+                url,
+                home,
+                logLevel,
+                maxRequestBytes,
+                openReads,
+                bootstrapToken,
+                mcpAllowedOrigins,
+                mcpAllowedHosts,
+                agent);
     }
 
     public AppConfig withHome(Path newHome) {
-        return new AppConfig(host, port, databaseUrl, newHome, logLevel, maxRequestBytes, openReads, bootstrapToken);
+        return new AppConfig(
+                host,
+                port,
+                databaseUrl,
+                newHome,
+                logLevel,
+                maxRequestBytes,
+                openReads,
+                bootstrapToken,
+                mcpAllowedOrigins,
+                mcpAllowedHosts,
+                agent);
+    }
+
+    public AppConfig withAgent(AgentSettings newAgent) {
+        return new AppConfig(
+                host,
+                port,
+                databaseUrl,
+                home,
+                logLevel,
+                maxRequestBytes,
+                openReads,
+                bootstrapToken,
+                mcpAllowedOrigins,
+                mcpAllowedHosts,
+                newAgent);
     }
 
     /** True when the server listens on a loopback interface only. */
@@ -98,7 +171,8 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", home=" + home
                 + ", logLevel=" + logLevel + ", maxRequestBytes=" + maxRequestBytes + ", openReads=" + openReads
-                + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "(redacted)") + "]";
+                + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "(redacted)") + ", mcpAllowedOrigins="
+                + mcpAllowedOrigins + ", mcpAllowedHosts=" + mcpAllowedHosts + ", agent=" + agent + "]";
     }
 
     private static boolean isLoopback(String host) {
@@ -169,6 +243,31 @@ public record AppConfig(
     private static LogLevel logLevel(Settings.Raw raw) {
         return LogLevel.parse(raw.value())
                 .orElseThrow(() -> raw.invalid("expected one of trace, debug, info, warn, error, off"));
+    }
+
+    /** Comma-separated allow-list entries such as {@code http://localhost:*}; hosts accept {@code *} for "any". */
+    private static List<String> patterns(Settings.Raw raw, boolean origins) {
+        if (raw.value().strip().equals("*")) {
+            if (origins) {
+                throw raw.invalid("list the origins to allow: '*' would let any web page call the MCP endpoints");
+            }
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : raw.value().split(",", -1)) {
+            String trimmed = entry.strip();
+            if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isWhitespace)) {
+                throw raw.invalid("expected a comma-separated list without empty entries");
+            }
+            if (origins && !trimmed.contains("://")) {
+                throw raw.invalid("'" + trimmed + "' is not an origin like http://localhost:*");
+            }
+            if (!origins && trimmed.contains("/")) {
+                throw raw.invalid("'" + trimmed + "' is not a host like localhost:* or example.com:7070");
+            }
+            entries.add(trimmed);
+        }
+        return entries;
     }
 
     private static long bytes(Settings.Raw raw) {

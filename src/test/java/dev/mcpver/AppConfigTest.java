@@ -52,7 +52,11 @@ class AppConfigTest {
                 "MCPVER_LOG_LEVEL|loud|MCPVER_LOG_LEVEL=\"loud\": expected one of trace, debug, info, warn, error, off",
                 "MCPVER_DB|jdbc:mysql://x/y|MCPVER_DB=\"jdbc:mysql://x/y\": only jdbc:sqlite: and jdbc:postgresql://",
                 "MCPVER_MAX_REQUEST_BYTES|12|MCPVER_MAX_REQUEST_BYTES=\"12\": expected a size of at least 1024 bytes",
-                "MCPVER_HOST|a b|MCPVER_HOST=\"a b\": not a host name or address"
+                "MCPVER_HOST|a b|MCPVER_HOST=\"a b\": not a host name or address",
+                "MCPVER_MCP_ALLOWED_ORIGINS|*|MCPVER_MCP_ALLOWED_ORIGINS=\"*\": list the origins to allow",
+                "MCPVER_MCP_ALLOWED_ORIGINS|localhost:3000|'localhost:3000' is not an origin like http://localhost:*",
+                "MCPVER_MCP_ALLOWED_HOSTS|a,,b|MCPVER_MCP_ALLOWED_HOSTS=\"a,,b\": expected a comma-separated list",
+                "MCPVER_MCP_ALLOWED_HOSTS|http://x|'http://x' is not a host like localhost:*"
             })
     void should_name_the_bad_environment_variable_in_one_line(String name, String value, String expected) {
         assertThatThrownBy(() -> AppConfig.load(Map.of(name, value), Map.of()))
@@ -75,5 +79,18 @@ class AppConfigTest {
                 .isEqualTo(2L << 20);
         assertThat(AppConfig.load(Map.of(), Map.of("max-request-bytes", "64k")).maxRequestBytes())
                 .isEqualTo(64L << 10);
+    }
+
+    @Test
+    void should_allow_loopback_origins_and_hosts_for_mcp_by_default_and_take_lists() {
+        AppConfig defaults = AppConfig.defaults();
+        AppConfig custom = AppConfig.load(
+                Map.of("MCPVER_MCP_ALLOWED_ORIGINS", "https://app.example, http://localhost:*"),
+                Map.of("mcp-allowed-hosts", "*"));
+
+        assertThat(defaults.mcpAllowedOrigins()).contains("http://localhost:*", "http://127.0.0.1:*");
+        assertThat(defaults.mcpAllowedHosts()).contains("localhost:*", "127.0.0.1:*");
+        assertThat(custom.mcpAllowedOrigins()).containsExactly("https://app.example", "http://localhost:*");
+        assertThat(custom.mcpAllowedHosts()).as("'*' turns the Host check off").isEmpty();
     }
 }

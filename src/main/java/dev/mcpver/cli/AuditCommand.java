@@ -1,5 +1,6 @@
 package dev.mcpver.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpver.audit.AuditEntry;
 import dev.mcpver.audit.AuditVerification;
 import dev.mcpver.json.Json;
@@ -57,9 +58,12 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AuditVerification verification =
-                    Local.open(env, db).wiring().audit().verify();
-            Output.json(Output.out(spec), verification);
+            Local local = Local.open(env, db);
+            long started = System.nanoTime();
+            AuditVerification verification = local.wiring().audit().verify();
+            ObjectNode answer = Json.mapper().valueToTree(verification);
+            answer.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+            Output.json(Output.out(spec), answer);
             if (verification.valid()) {
                 return Cli.OK;
             }

@@ -63,9 +63,22 @@ public final class Cli {
     static CommandLine build(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Root());
         cli.addSubcommand(new ServeCommand(env));
+        cli.addSubcommand(new McpCommand(env));
+        cli.addSubcommand(new ManifestCommand(env));
         cli.addSubcommand(SemverCommand.tree(new ToolRunner(new ToolCatalog(SemverTools.all()))));
         cli.addSubcommand(TokensCommand.tree(env));
         cli.addSubcommand(AuditCommand.tree(env));
+        cli.addSubcommand(ServersCommand.tree(env));
+        cli.addSubcommand(VersionsCommand.tree(env));
+        cli.addSubcommand(KeysCommand.tree(env));
+        cli.addSubcommand(GovernanceCommands.Advisories.tree(env));
+        cli.addSubcommand(GovernanceCommands.Rules.tree(env));
+        cli.addSubcommand(new GovernanceCommands.Alerts(env));
+        AgentCommands.all(env).forEach(cli::addSubcommand);
+
+        cli.addSubcommand(ExperimentsCommand.tree(env));
+        cli.addSubcommand(new DiffCommand());
+        cli.addSubcommand(new SnapshotCommand(env));
         cli.addSubcommand(DeployCommand.tree(env));
         cli.addSubcommand(RollbackCommand.tree(env));
         cli.addSubcommand(MigrateCommand.tree(env));

@@ -50,7 +50,7 @@ final class Local {
         JsonLogging.setLevel(config.logLevel());
         Database database = Database.openMigrated(config.databaseUrl());
         Actor actor = new Actor(Caller.localAdmin(), "cli-" + UlidCreator.getMonotonicUlid());
-        return new Local(new RegistryWiring(database, Clock.systemUTC()), actor);
+        return new Local(new RegistryWiring(database, Clock.systemUTC(), config.home()), actor);
     }
 
     RegistryWiring wiring() {

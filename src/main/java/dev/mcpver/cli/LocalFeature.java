@@ -66,7 +66,7 @@ final class LocalFeature implements AutoCloseable {
         JsonLogging.setLevel(config.logLevel());
         Database database = Database.openMigrated(config.databaseUrl());
         Clock clock = Clock.systemUTC();
-        RegistryWiring registry = new RegistryWiring(database, clock);
+        RegistryWiring registry = new RegistryWiring(database, clock, config.home());
         return new LocalFeature(new DeploymentWiring(database, registry.audit(), config.home(), env, clock, false));
     }
 

@@ -64,6 +64,21 @@ final class ServeCommand implements Callable<Integer> {
     @Nullable
     String maxRequestBytes;
 
+    @Option(
+            names = "--mcp-allowed-origins",
+            paramLabel = "LIST",
+            description = "Origins the MCP endpoints accept, comma-separated (env MCPVER_MCP_ALLOWED_ORIGINS).")
+    @Nullable
+    String mcpAllowedOrigins;
+
+    @Option(
+            names = "--mcp-allowed-hosts",
+            paramLabel = "LIST",
+            description =
+                    "Host headers the MCP endpoints accept, comma-separated; * = any (env MCPVER_MCP_ALLOWED_HOSTS).")
+    @Nullable
+    String mcpAllowedHosts;
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -89,6 +104,8 @@ final class ServeCommand implements Callable<Integer> {
         putIfSet(flags, "log-level", logLevel);
         putIfSet(flags, "max-request-bytes", maxRequestBytes);
         putIfSet(flags, "open-reads", openReads);
+        putIfSet(flags, "mcp-allowed-origins", mcpAllowedOrigins);
+        putIfSet(flags, "mcp-allowed-hosts", mcpAllowedHosts);
         return flags;
     }
 

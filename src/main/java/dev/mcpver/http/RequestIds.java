@@ -11,7 +11,8 @@ public final class RequestIds {
 
     private RequestIds() {}
 
-    static String accept(@Nullable String offered) {
+    /** The offered id when it is short and made of safe characters, else a new ULID (also used by the MCP filter). */
+    public static String accept(@Nullable String offered) {
         if (offered != null
                 && offered.length() <= 128
                 && offered.chars().allMatch(RequestIds::safe)

@@ -205,6 +205,66 @@ class VerifierTest {
         assertThat(result.problemCount()).isEqualTo(150);
     }
 
+    /** Verifies {@code entries} split into {@code parts} segments by seq range over 1..headSeq, as the store does. */
+    static AuditVerification verifyInSegments(List<AuditEntry> entries, long headSeq, String headHash, int parts) {
+        long size = Math.max(1, (headSeq + parts - 1) / parts);
+        List<Verifier> segments = new ArrayList<>();
+        for (long from = 1; from <= Math.max(1, headSeq); from += size) {
+            long first = from;
+            long last = Math.min(headSeq, from + size - 1);
+            Verifier segment = first == 1 ? AuditChain.verifier() : AuditChain.segment(first);
+            entries.stream().filter(e -> e.seq() >= first && e.seq() <= last).forEach(segment::accept);
+            segments.add(segment);
+        }
+        return Verifier.join(segments, headSeq, headHash);
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(300)
+    void should_report_the_same_breaks_whether_verified_whole_or_in_segments(
+            org.junit.jupiter.api.RepetitionInfo repetition) {
+        java.util.Random random = new java.util.Random(repetition.getCurrentRepetition());
+        List<AuditEntry> original = chain(60);
+        List<AuditEntry> tampered = new ArrayList<>(original);
+        for (int edits = 1 + random.nextInt(3); edits > 0 && !tampered.isEmpty(); edits--) {
+            int at = random.nextInt(tampered.size());
+            switch (random.nextInt(3)) {
+                case 0 -> tampered.set(at, withActor(tampered.get(at), "x" + edits));
+                case 1 ->
+                    tampered.subList(at, Math.min(tampered.size(), at + 1 + random.nextInt(15)))
+                            .clear();
+                default -> {
+                    AuditEntry e = withActor(tampered.get(at), "y");
+                    tampered.set(
+                            at,
+                            new AuditEntry(
+                                    e.seq(),
+                                    e.at(),
+                                    e.actor(),
+                                    e.action(),
+                                    e.targetType(),
+                                    e.targetId(),
+                                    e.before(),
+                                    e.after(),
+                                    e.requestId(),
+                                    e.prevHash(),
+                                    new AuditChain().hashOf(e)));
+                }
+            }
+        }
+        AuditEntry head = original.get(original.size() - 1);
+
+        AuditVerification whole = verify(tampered, head.seq(), head.hash());
+        AuditVerification segmented = verifyInSegments(tampered, head.seq(), head.hash(), 1 + random.nextInt(5));
+
+        assertThat(segmented.valid()).isEqualTo(whole.valid());
+        assertThat(segmented.problems())
+                .extracting(AuditProblem::seq, AuditProblem::kind)
+                .containsExactlyElementsOf(whole.problems().stream()
+                        .map(p -> org.assertj.core.groups.Tuple.tuple(p.seq(), p.kind()))
+                        .toList());
+        assertThat(segmented.problemCount()).isEqualTo(whole.problemCount());
+    }
+
     @Test
     void should_hash_null_and_empty_fields_differently() {
         AuditChain chain = new AuditChain();

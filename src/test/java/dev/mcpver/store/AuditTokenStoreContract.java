@@ -122,6 +122,43 @@ abstract class AuditTokenStoreContract {
     }
 
     @Test
+    void should_find_the_same_breaks_when_verifying_in_parallel_segments() {
+        SqlAuditLog parallel = new SqlAuditLog(database, Clock.systemUTC(), 3);
+        for (int i = 1; i <= 40; i++) {
+            parallel.record(event(i));
+        }
+        assertThat(parallel.verify().valid()).isTrue();
+        assertThat(parallel.verify().checked()).isEqualTo(40);
+        disableAppendOnlyTriggers();
+
+        // entry 11 re-hashed after an edit: only the link of entry 12 shows it; 20..30 deleted across a border
+        AuditEntry eleven =
+                parallel.page(new AuditQuery(10, 1, null, null, null)).get(0);
+        String forged = new dev.mcpver.audit.AuditChain()
+                .hash(
+                        11,
+                        eleven.at(),
+                        "token:mallory",
+                        eleven.action(),
+                        eleven.targetType(),
+                        eleven.targetId(),
+                        eleven.before(),
+                        eleven.after(),
+                        eleven.requestId(),
+                        eleven.prevHash());
+        execute("UPDATE audit_log SET actor = 'token:mallory', hash = '" + forged + "' WHERE seq = 11");
+        execute("DELETE FROM audit_log WHERE seq BETWEEN 20 AND 30");
+        AuditVerification verification = parallel.verify();
+
+        assertThat(verification.problems())
+                .extracting(AuditProblem::seq, AuditProblem::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(12L, AuditProblem.Kind.BROKEN_LINK),
+                        org.assertj.core.groups.Tuple.tuple(20L, AuditProblem.Kind.MISSING));
+        assertThat(verification.problems().get(1).detail()).contains("entries 20..30");
+    }
+
+    @Test
     void should_detect_a_deleted_tail() {
         for (int i = 1; i <= 5; i++) {
             audit.record(event(i));

@@ -1,0 +1,28 @@
+package dev.mcpver.store;
+
+import java.sql.SQLException;
+
+/** Recognises constraint violations across vendors, so stores can turn them into expected outcomes. */
+final class Constraints {
+    private Constraints() {}
+
+    /** A UNIQUE or PRIMARY KEY violation anywhere in the cause chain (PostgreSQL 23505, SQLite CONSTRAINT_UNIQUE/PK). */
+    static boolean uniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isUnique(sql)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnique(SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        return "23505".equals(sql.getSQLState())
+                || message.contains("UNIQUE constraint failed")
+                || message.contains("PRIMARY KEY constraint failed");
+    }
+}

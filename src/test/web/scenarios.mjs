@@ -1,0 +1,133 @@
+// UI scenarios: each run(page, tools) throws on failure. Keep them independent (fresh browser context each).
+import assert from 'node:assert/strict';
+
+export async function signIn(page, tools) {
+  await page.goto(tools.baseUrl + '/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'API token' }).fill(tools.token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+  await page.getByText(/· (admin|operator)/).waitFor();
+}
+
+export const scenarios = [
+  {
+    name: 'home',
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/');
+      await page.getByRole('heading', { level: 1, name: 'mcpver' }).waitFor();
+      await page.getByText(/^mcpver \d+\.\d+\.\d+ · sqlite schema \d+/).waitFor();
+      assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 4);
+      await tools.shot('home');
+    },
+  },
+  {
+    name: 'sign-in',
+    async run(page, tools) {
+      await signIn(page, tools);
+      const stored = await page.evaluate(() => sessionStorage.getItem('mcpver.token'));
+      assert.equal(stored, tools.token);
+      assert.ok(!page.url().includes(tools.token), 'the token never appears in the URL');
+    },
+  },
+  {
+    name: 'bad-token-shows-problem',
+    allowConsole: /status of 401/,
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('textbox', { name: 'API token' }).fill('not-a-real-token');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+      await page.getByRole('alert').getByText('Unauthorized').waitFor();
+    },
+  },
+  {
+    name: 'narrow-screen',
+    viewport: { width: 390, height: 844 },
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/');
+      await page.getByRole('heading', { level: 1, name: 'mcpver' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `no horizontal scrolling at 390px (overflow ${overflow}px)`);
+      await tools.shot('home-narrow');
+    },
+  },
+  {
+    name: 'chat-offline-live-steps',
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/#/chat');
+      await page.getByText('offline planner', { exact: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Message' }).fill('Does 1.4.2 satisfy ^1.2.3?');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.locator('.answer').getByText('1.4.2 satisfies ^1.2.3').waitFor();
+      const kinds = await page.locator('.steps .step').evaluateAll((items) => items.map((i) => i.dataset.kind));
+      for (const kind of ['user_message', 'model_request', 'thought', 'tool_call', 'tool_result', 'final_answer']) {
+        assert.ok(kinds.includes(kind), `a ${kind} step is shown (saw ${kinds.join(',')})`);
+      }
+      await page.getByRole('link', { name: 'Does 1.4.2 satisfy ^1.2.3?' }).first().waitFor();
+      await tools.shot('chat');
+    },
+  },
+  {
+    name: 'trace-verify-replay',
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/#/traces');
+      await page.getByRole('navigation', { name: 'Conversations' }).getByRole('link').first().click();
+      await page.getByRole('button', { name: 'Verify replay' }).first().click();
+      await page.locator('.replay-result').getByText('identical').waitFor();
+      await page.getByLabel('Show kind').selectOption('tool_call');
+      const visible = await page.locator('.steps .step:not([hidden])').evaluateAll((items) => items.map((i) => i.dataset.kind));
+      assert.ok(visible.length > 0 && visible.every((k) => k === 'tool_call'), `only tool calls remain (${visible})`);
+      await tools.shot('trace');
+    },
+  },
+  {
+    name: 'experiment-plots',
+    async run(page, tools) {
+      const id = await seedExperiment(tools);
+      await signIn(page, tools);
+      await page.goto(`${tools.baseUrl}/#/experiments/${id}`);
+      await page.getByText('Decision: promote (winner B)').waitFor();
+      await page.locator('svg.forest').first().waitFor();
+      assert.equal(await page.locator('svg.forest').count(), 2, 'one forest plot per metric');
+      assert.ok(await page.locator('svg.line path.series').count() >= 2, 'sequential p-value lines are drawn');
+      await page.getByRole('heading', { name: /Sample ratio/ }).getByText('ok').waitFor();
+      await page.getByRole('button', { name: 'Write recommendation' }).click();
+      await page.locator('.recommendation .answer').getByText('Decision: promote B').waitFor();
+      await tools.shot('experiment');
+    },
+  },
+];
+
+// Creates, starts and feeds an experiment through the public API (B converts better and answers faster).
+async function seedExperiment(tools) {
+  const headers = { Authorization: `Bearer ${tools.token}`, 'Content-Type': 'application/json' };
+  const call = async (method, path, body) => {
+    const response = await fetch(tools.baseUrl + path, { method, headers, body: body && JSON.stringify(body) });
+    assert.ok(response.ok, `${method} ${path} -> ${response.status} ${await response.clone().text()}`);
+    return response.json();
+  };
+  const experiment = await call('POST', '/api/v1/experiments', {
+    name: `ui-${Date.now()}`,
+    mcpId: 'mcp-search',
+    variants: [{ key: 'A', version: '1.0.0', weight: 50 }, { key: 'B', version: '1.1.0', weight: 50 }],
+    control: 'A',
+    metrics: [
+      { name: 'success', kind: 'binary', direction: 'higher_is_better', role: 'primary' },
+      { name: 'response_time', kind: 'continuous', direction: 'lower_is_better', role: 'guardrail', guardrailThreshold: 0.1 },
+    ],
+  });
+  await call('POST', `/api/v1/experiments/${experiment.id}/start`);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let batch = 0; batch < 4; batch++) {
+    const observations = [];
+    for (let i = 0; i < 300; i++) {
+      for (const [variant, rate, latency] of [['A', 0.8, 120], ['B', 0.87, 110]]) {
+        observations.push({ variant, metric: 'success', value: random() < rate ? 1 : 0 });
+        observations.push({ variant, metric: 'response_time', value: latency * (0.7 + 0.6 * random()) });
+      }
+    }
+    await call('POST', `/api/v1/experiments/${experiment.id}/metrics`, { observations });
+  }
+  return experiment.id;
+}
