@@ -19,6 +19,7 @@ import dev.mcpver.http.Access;
 import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
 import dev.mcpver.http.CompatRoutes;
+import dev.mcpver.http.DeploymentRoutes;
 import dev.mcpver.http.ErrorMapper;
 import dev.mcpver.http.ExperimentRoutes;
 import dev.mcpver.http.GovernanceRoutes;
@@ -88,6 +89,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Agent agent;
     private final TokenService tokens;
+    private final DeploymentWiring deployments;
     private final @Nullable PrintWriter console;
     private final McpSurface mcp;
     /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
@@ -128,6 +130,8 @@ public final class App implements AutoCloseable {
                 AdoptionSource.none());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
+        this.deployments =
+                new DeploymentWiring(database, registry.audit(), config.home(), System.getenv(), clock, true);
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
         // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.
@@ -144,6 +148,7 @@ public final class App implements AutoCloseable {
                 () -> UlidCreator.getMonotonicUlid().toString(),
                 mapper);
         catalogTools.addAll(CompatTools.definitions(compat, snapshots::snapshot, mapper));
+        catalogTools.addAll(deployments.tools());
         ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
         this.agent = Agent.builder(config.agent(), tools, traceStore, thinking)
@@ -175,7 +180,8 @@ public final class App implements AutoCloseable {
                 new AgentRoutes(agent, access),
                 new ExperimentRoutes(experiments, access, mapper),
                 new CompatRoutes(compat, access),
-                new SnapshotRoutes(snapshots, access));
+                new SnapshotRoutes(snapshots, access),
+                new DeploymentRoutes(tools, access, mapper, deployments.migrations(), deployments.feed()));
         this.edge = () -> {
             McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
             HttpServer http = new HttpServer(
@@ -221,6 +227,7 @@ public final class App implements AutoCloseable {
                     .addKeyValue("runs", interrupted)
                     .log("{} agent runs were left running by an earlier process; marked interrupted", interrupted);
         }
+        deployments.recover(); // before serving: crashed migrations are finished and residents run first
         Edge http = edge.get();
         started = http;
         http.http().start();
@@ -281,6 +288,7 @@ public final class App implements AutoCloseable {
             started.mcp().close(); // ends MCP sessions and their open streams before Jetty stops
             started.http().close();
         }
+        deployments.close();
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }
 

@@ -17,6 +17,7 @@ import dev.mcpver.registry.PromotionGate;
 import dev.mcpver.registry.RegistryService;
 import dev.mcpver.signing.SignatureGate;
 import dev.mcpver.signing.SigningService;
+import dev.mcpver.store.CompatCacheStore;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.SqlAdvisoryStore;
 import dev.mcpver.store.SqlAuditLog;
@@ -24,6 +25,8 @@ import dev.mcpver.store.SqlComplianceStore;
 import dev.mcpver.store.SqlRegistryStore;
 import dev.mcpver.store.SqlSigningStore;
 import dev.mcpver.store.SqlTokenStore;
+import dev.mcpver.surface.AnalyzerCompatCheck;
+import dev.mcpver.surface.CompatService;
 import dev.mcpver.tokens.StoredTokenAuthenticator;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.RegistryTools;
@@ -61,9 +64,14 @@ public final class RegistryWiring {
     private final ComplianceService compliance;
     private final MonitoringService monitoring;
 
-    /** The wiring with the ports other features fill in left empty (no analyzer, metrics or adoption yet). */
+    /** The wiring the CLI uses: the real analyzer as the compatibility check, no metrics or adoption source. */
     public RegistryWiring(Database database, Clock clock, Path home) {
-        this(database, clock, home, CompatCheck.identicalSurfacesOnly(), VersionMetrics.none(), AdoptionSource.none());
+        this(database, clock, home, analyzer(database, clock), VersionMetrics.none(), AdoptionSource.none());
+    }
+
+    /** The compatibility analyzer behind the registry's port, with its report cache in the database. */
+    static CompatCheck analyzer(Database database, Clock clock) {
+        return new AnalyzerCompatCheck(new CompatService(new CompatCacheStore(database, clock, 10_000), clock));
     }
 
     public RegistryWiring(

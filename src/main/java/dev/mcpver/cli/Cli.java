@@ -79,6 +79,11 @@ public final class Cli {
         cli.addSubcommand(ExperimentsCommand.tree(env));
         cli.addSubcommand(new DiffCommand());
         cli.addSubcommand(new SnapshotCommand(env));
+        cli.addSubcommand(DeployCommand.tree(env));
+        cli.addSubcommand(RollbackCommand.tree(env));
+        cli.addSubcommand(MigrateCommand.tree(env));
+        cli.addSubcommand(new MigrateConfigCommand());
+        cli.addSubcommand(UpdateCommand.tree(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
