@@ -53,6 +53,7 @@ import dev.mcpver.store.SnapshotStore;
 import dev.mcpver.surface.AnalyzerCompatCheck;
 import dev.mcpver.surface.CompatService;
 import dev.mcpver.surface.CompatTools;
+import dev.mcpver.surface.MigrationCompatCheck;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.ExperimentTools;
@@ -130,8 +131,14 @@ public final class App implements AutoCloseable {
                 AdoptionSource.none());
         this.tokens = registry.tokens();
         Access access = new Access(registry.authenticator(), config.openReads());
-        this.deployments =
-                new DeploymentWiring(database, registry.audit(), config.home(), System.getenv(), clock, true);
+        this.deployments = new DeploymentWiring(
+                database,
+                registry.audit(),
+                config.home(),
+                System.getenv(),
+                clock,
+                true,
+                new MigrationCompatCheck(compat, mapper));
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
         // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.

@@ -2,7 +2,6 @@ package dev.mcpver;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.mcpver.deploy.ArtifactInstaller;
-import dev.mcpver.deploy.BasicCompatibilityCheck;
 import dev.mcpver.deploy.FileBlobStore;
 import dev.mcpver.deploy.HomeLayout;
 import dev.mcpver.deploy.LocalHostCheck;
@@ -32,6 +31,7 @@ import dev.mcpver.rollback.Initiator;
 import dev.mcpver.rollback.RetentionPolicy;
 import dev.mcpver.rollback.RollbackException;
 import dev.mcpver.rollback.RollbackService;
+import dev.mcpver.store.CompatCacheStore;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.SqlAuditLog;
 import dev.mcpver.store.SqlDeploymentStore;
@@ -41,6 +41,8 @@ import dev.mcpver.store.SqlProcessJournal;
 import dev.mcpver.store.SqlRollbackStore;
 import dev.mcpver.store.SqlTargetCatalog;
 import dev.mcpver.store.SqlUpdateStore;
+import dev.mcpver.surface.CompatService;
+import dev.mcpver.surface.MigrationCompatCheck;
 import dev.mcpver.tools.DeploymentFeature;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.nio.file.Path;
@@ -90,7 +92,15 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
             Map<String, String> env,
             Clock clock,
             boolean residentMode) {
-        this(database, audit, home, env, clock, residentMode, new BasicCompatibilityCheck());
+        this(
+                database,
+                audit,
+                home,
+                env,
+                clock,
+                residentMode,
+                new MigrationCompatCheck(
+                        new CompatService(new CompatCacheStore(database, clock, 10_000), clock), Json.mapper()));
     }
 
     @SuppressWarnings("TooManyParameters") // the composition of one feature

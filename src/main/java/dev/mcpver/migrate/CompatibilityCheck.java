@@ -1,9 +1,8 @@
 package dev.mcpver.migrate;
 
 /**
- * Port: compatibility analysis of a source surface against a target surface. The compatibility feature's analyzer
- * ({@code feat/compat}) will implement it; until then {@code deploy.BasicCompatibilityCheck} covers tool removals,
- * renames, new required arguments and changed outputs.
+ * Port: compatibility analysis of a source surface against a target surface, answered by the compatibility analyzer
+ * ({@code surface.MigrationCompatCheck}) so that migrations judge releases exactly as {@code mcpver diff} does.
  */
 @FunctionalInterface
 public interface CompatibilityCheck {

@@ -104,6 +104,15 @@ class McpManifestTest {
     }
 
     @Test
+    void should_match_the_committed_manifest_so_that_tools_stays_true() throws IOException {
+        // tools/ is the published description of our surface: any change, even an additive one, is regenerated
+        // and reviewed in the same commit rather than discovered by a client.
+        assertThat(McpManifest.render(app.mcpSurface(), Json.mapper()))
+                .as("tools/mcpver-surface.json is stale; regenerate it with: java -jar target/mcpver.jar manifest")
+                .isEqualTo(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void should_render_deterministically() {
         assertThat(McpManifest.render(app.mcpSurface(), Json.mapper()))
                 .isEqualTo(McpManifest.render(app.mcpSurface(), Json.mapper()))
