@@ -14,6 +14,7 @@ import dev.mcpver.agent.Intent;
 import dev.mcpver.agent.SemverIntents;
 import dev.mcpver.agent.SequentialThinking;
 import dev.mcpver.agent.TraceTools;
+import dev.mcpver.agent.UpgradeIntents;
 import dev.mcpver.cli.Cli;
 import dev.mcpver.http.Access;
 import dev.mcpver.http.AgentRoutes;
@@ -54,6 +55,7 @@ import dev.mcpver.surface.AnalyzerCompatCheck;
 import dev.mcpver.surface.CompatService;
 import dev.mcpver.surface.CompatTools;
 import dev.mcpver.surface.MigrationCompatCheck;
+import dev.mcpver.surface.RegistryCompatTools;
 import dev.mcpver.tokens.IssuedToken;
 import dev.mcpver.tokens.TokenService;
 import dev.mcpver.tools.ExperimentTools;
@@ -155,6 +157,7 @@ public final class App implements AutoCloseable {
                 () -> UlidCreator.getMonotonicUlid().toString(),
                 mapper);
         catalogTools.addAll(CompatTools.definitions(compat, snapshots::snapshot, mapper));
+        catalogTools.addAll(RegistryCompatTools.definitions(compat, registry.registry(), mapper));
         catalogTools.addAll(deployments.tools());
         ToolCatalog tools = new ToolCatalog(catalogTools);
         ToolEndpoints toolEndpoints = new ToolEndpoints(tools, access, mapper);
@@ -221,6 +224,7 @@ public final class App implements AutoCloseable {
     /** The offline planner's intent table: specific features first, the generic SemVer intents last. */
     static List<Intent> offlineIntents() {
         List<Intent> intents = new ArrayList<>(ExperimentIntents.all());
+        intents.addAll(UpgradeIntents.all());
         intents.addAll(SemverIntents.all());
         return intents;
     }

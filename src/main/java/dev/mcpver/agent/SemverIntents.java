@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * generic; answers are fixed templates over the tool results.
  */
 public final class SemverIntents {
-    private static final String COMPARE = "semver_compare";
-    private static final String DIFF = "semver_diff";
+    static final String COMPARE = "semver_compare";
+    static final String DIFF = "semver_diff";
     private static final String SATISFIES = "semver_satisfies";
     private static final String RANGE = "semver_range";
     private static final String RESOLVE = "semver_resolve";
@@ -42,18 +42,7 @@ public final class SemverIntents {
                 "upgrade_check",
                 Set.of(COMPARE, DIFF),
                 List.of("Can we move filesystem from 2025.8.21 to 2025.11.25 without breaking our agents?"),
-                request -> request.versions().size() >= 2
-                        && request.mentions(
-                                "upgrade",
-                                "move",
-                                "migrat",
-                                "update",
-                                "compatib",
-                                "break",
-                                "safe",
-                                "downgrade",
-                                "roll back",
-                                "rollback"),
+                SemverIntents::isUpgradeQuestion,
                 request -> {
                     String from = request.versions().get(0);
                     String to = request.versions().get(1);
@@ -61,9 +50,30 @@ public final class SemverIntents {
                     return IntentPlan.fixed(
                             "compare " + from + " with " + to + " and classify the difference (semver_compare,"
                                     + " semver_diff), then judge the upgrade",
-                            List.of(List.of(call(COMPARE, "a", from, "b", to), call(DIFF, "a", from, "b", to))),
+                            List.of(upgradeCalls(from, to)),
                             results -> upgradeAnswer(server, from, to, results));
                 });
+    }
+
+    /** Two versions and a word about moving between them (also read by {@link UpgradeIntents}). */
+    static boolean isUpgradeQuestion(ParsedRequest request) {
+        return request.versions().size() >= 2
+                && request.mentions(
+                        "upgrade",
+                        "move",
+                        "migrat",
+                        "update",
+                        "compatib",
+                        "break",
+                        "safe",
+                        "downgrade",
+                        "roll back",
+                        "rollback");
+    }
+
+    /** semver_compare and semver_diff of the two versions, the calls {@link #upgradeAnswer} reads. */
+    static List<IntentPlan.Call> upgradeCalls(String from, String to) {
+        return List.of(call(COMPARE, "a", from, "b", to), call(DIFF, "a", from, "b", to));
     }
 
     static Intent versionCompare() {
@@ -178,7 +188,7 @@ public final class SemverIntents {
                 });
     }
 
-    private static String upgradeAnswer(String server, String from, String to, List<IntentPlan.ToolResult> results) {
+    static String upgradeAnswer(String server, String from, String to, List<IntentPlan.ToolResult> results) {
         IntentPlan.ToolResult compared = results.get(0);
         IntentPlan.ToolResult diff = results.get(1);
         if (!compared.ok() || !diff.ok()) {
