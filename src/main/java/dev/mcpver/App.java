@@ -41,6 +41,7 @@ import dev.mcpver.mcp.McpSurface;
 import dev.mcpver.mcp.PromptLibrary;
 import dev.mcpver.mcp.RegistryResources;
 import dev.mcpver.mcp.ResourceSource;
+import dev.mcpver.mcp.TraceResources;
 import dev.mcpver.monitoring.AdoptionSource;
 import dev.mcpver.monitoring.VersionMetrics;
 import dev.mcpver.snapshot.SnapshotService;
@@ -168,8 +169,10 @@ public final class App implements AutoCloseable {
         agentRef.set(agent);
 
         // MCP resources: features add their ResourceSource here (registry surfaces, agent traces).
-        List<ResourceSource> resources =
-                List.of(new CatalogResources(tools), new RegistryResources(registry.registry()));
+        List<ResourceSource> resources = List.of(
+                new CatalogResources(tools),
+                new RegistryResources(registry.registry()),
+                new TraceResources(agent.traces()));
         this.mcp = new McpSurface(tools, PromptLibrary.fromClasspath(), resources, BuildInfo.version(), mapper);
         McpHttp.Settings mcpSettings = new McpHttp.Settings(
                 config.mcpAllowedOrigins(), config.mcpAllowedHosts(), config.maxRequestBytes(), config.openReads());
