@@ -141,7 +141,8 @@ public final class App implements AutoCloseable {
                 System.getenv(),
                 clock,
                 true,
-                new MigrationCompatCheck(compat, mapper));
+                new MigrationCompatCheck(compat, mapper),
+                registry.registry());
         JdbiTraceStore traceStore = new JdbiTraceStore(database);
         SequentialThinking thinking = new SequentialThinking();
         // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.

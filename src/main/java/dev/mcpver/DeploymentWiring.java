@@ -23,7 +23,9 @@ import dev.mcpver.migrate.MigrationExecutor;
 import dev.mcpver.migrate.MigrationService;
 import dev.mcpver.migrate.ServerHandle;
 import dev.mcpver.migrate.ServerSurface;
+import dev.mcpver.migrate.TargetCatalog;
 import dev.mcpver.migrate.UpdateService;
+import dev.mcpver.registry.RegistryService;
 import dev.mcpver.rollback.Deployment;
 import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.rollback.DeploymentService;
@@ -92,18 +94,15 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
             Map<String, String> env,
             Clock clock,
             boolean residentMode) {
-        this(
-                database,
-                audit,
-                home,
-                env,
-                clock,
-                residentMode,
-                new MigrationCompatCheck(
-                        new CompatService(new CompatCacheStore(database, clock, 10_000), clock), Json.mapper()));
+        this(database, audit, home, env, clock, residentMode, analyzer(database, clock));
     }
 
-    @SuppressWarnings("TooManyParameters") // the composition of one feature
+    /** The compatibility analyzer as the migrations' check, with its report cache in the database. */
+    public static CompatibilityCheck analyzer(Database database, Clock clock) {
+        return new MigrationCompatCheck(
+                new CompatService(new CompatCacheStore(database, clock, 10_000), clock), Json.mapper());
+    }
+
     public DeploymentWiring(
             Database database,
             SqlAuditLog audit,
@@ -112,6 +111,23 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
             Clock clock,
             boolean residentMode,
             CompatibilityCheck compat) {
+        this(database, audit, home, env, clock, residentMode, compat, null);
+    }
+
+    /**
+     * @param registry when given, its versions with an installable artifact are deployable targets too (targets
+     *     registered through the deployments API win)
+     */
+    @SuppressWarnings("TooManyParameters") // the composition of one feature
+    public DeploymentWiring(
+            Database database,
+            SqlAuditLog audit,
+            Path home,
+            Map<String, String> env,
+            Clock clock,
+            boolean residentMode,
+            CompatibilityCheck compat,
+            @Nullable RegistryService registry) {
         DeploymentSettings settings = DeploymentSettings.load(env);
         Supplier<String> ids = () -> UlidCreator.getMonotonicUlid().toString();
         HomeLayout layout = new HomeLayout(home);
@@ -158,7 +174,8 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
                 new ExecutorSettings(residentMode, settings.crashTestPauseMs(), settings.crashTestPauseStep()),
                 clock,
                 ids);
-        this.migrations = new MigrationService(migrationStore, targets, deployments, executor, compat, clock, ids);
+        TargetCatalog deployable = registry == null ? targets : new RegistryTargets(targets, registry, home);
+        this.migrations = new MigrationService(migrationStore, deployable, deployments, executor, compat, clock, ids);
         this.runner = new MigrationRunner(migrations);
         this.canary = new SqlManualCanary(database, audit, clock);
         this.updates = new UpdateService(

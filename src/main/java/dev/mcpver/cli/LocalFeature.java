@@ -67,7 +67,15 @@ final class LocalFeature implements AutoCloseable {
         Database database = Database.openMigrated(config.databaseUrl());
         Clock clock = Clock.systemUTC();
         RegistryWiring registry = new RegistryWiring(database, clock, config.home());
-        return new LocalFeature(new DeploymentWiring(database, registry.audit(), config.home(), env, clock, false));
+        return new LocalFeature(new DeploymentWiring(
+                database,
+                registry.audit(),
+                config.home(),
+                env,
+                clock,
+                false,
+                DeploymentWiring.analyzer(database, clock),
+                registry.registry()));
     }
 
     DeploymentWiring wiring() {
