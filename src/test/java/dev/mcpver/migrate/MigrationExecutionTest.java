@@ -121,7 +121,7 @@ class MigrationExecutionTest {
     void should_stop_at_the_compatibility_check_when_breaking_changes_are_not_allowed() {
         Migration done = migrate("2.0.0");
 
-        assertRolledBack(done, "compat_analysis failed", "tool echo was renamed to say");
+        assertRolledBack(done, "compat_analysis failed", "Tool 'echo' was renamed to 'say'");
         MigrationGuide guide = migrations.guide(done.id());
         assertThat(guide.renames())
                 .extracting(MigrationGuide.Item::action)
