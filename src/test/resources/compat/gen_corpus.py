@@ -200,6 +200,9 @@ inp("anyOf became oneOf with overlapping branches", obj({"v": {"anyOf": [obj({"a
     obj({"v": {"oneOf": [obj({"a": S}), obj({"b": S})]}}), ["tool-input-composition-narrowed"], "major")
 inp("anyOf became oneOf with disjoint branches", obj({"v": {"anyOf": [S, N]}}), obj({"v": {"oneOf": [S, N]}}),
     [], "none", ["tool-input-composition-narrowed"])
+inp("oneOf branch duplicated (values matching it now match twice)", obj({"v": {"oneOf": [obj({"a": S}), obj({"b": N})]}}),
+    obj({"v": {"oneOf": [obj({"a": S}), obj({"b": N}), dict(obj({"a": S}), description="again")]}}),
+    ["tool-input-composition-narrowed"], "major")
 inp("not added", obj({"v": S}), obj({"v": {"type": "string", "not": {"const": "x"}}}), ["tool-input-composition-narrowed"], "major")
 inp("if/then added", obj({"a": S, "b": S}), obj({"a": S, "b": S}, **{"if": obj(required=["a"]), "then": obj(required=["b"])}),
     ["tool-input-composition-narrowed"], "major")

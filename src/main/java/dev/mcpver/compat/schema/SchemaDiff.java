@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
@@ -945,7 +946,8 @@ public final class SchemaDiff {
          * rejected) or only one (now accepted): undecided in that direction, never silently compatible.
          */
         private void overlaps() {
-            boolean changed = !new java.util.HashSet<>(before).equals(new java.util.HashSet<>(after));
+            // Multisets, not sets: a duplicated oneOf branch makes every value it matches match twice (rejected).
+            boolean changed = !multiset(before).equals(multiset(after));
             if (!changed) {
                 return;
             }
@@ -970,6 +972,12 @@ public final class SchemaDiff {
 
         private boolean anyOf() {
             return keyword.equals("anyOf");
+        }
+
+        private static Map<SchemaNode, Integer> multiset(List<SchemaNode> branches) {
+            Map<SchemaNode, Integer> counts = new java.util.HashMap<>();
+            branches.forEach(branch -> counts.merge(branch, 1, Integer::sum));
+            return counts;
         }
 
         private void pair(java.util.function.BiPredicate<SchemaNode, SchemaNode> matches) {
@@ -1001,6 +1009,17 @@ public final class SchemaDiff {
             SchemaNode branch = after.get(j);
             if (anyOf() && Inclusion.check(branch, oldShape) == Verdict.YES) {
                 proven++;
+                return;
+            }
+            int twin = anyOf() || branch instanceof SchemaNode.Never ? -1 : after.indexOf(branch);
+            if (twin >= 0 && twin != j) {
+                add(
+                        Kind.COMPOSITION_NARROWED,
+                        JsonPointer.append(JsonPointer.append(p, keyword), j),
+                        null,
+                        SchemaJson.render(branch),
+                        "oneOf branch added that repeats branch " + twin
+                                + ": values matching it match two branches and are rejected");
                 return;
             }
             add(
