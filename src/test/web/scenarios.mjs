@@ -141,6 +141,33 @@ export const scenarios = [
       await page.locator('h2 .badge.stage', { hasText: 'testing' }).waitFor();
     },
   },
+  {
+    name: 'demo-data',
+    explicit: true, // against mcpver serve --demo
+    async run(page, tools) {
+      await page.goto(tools.baseUrl + '/#/releases');
+      const servers = page.getByRole('navigation', { name: 'Servers' });
+      for (const name of ['filesystem', 'everything', 'memory']) await servers.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
+      await servers.getByRole('link', { name: /^filesystem/ }).click();
+      const versions = page.getByRole('table', { name: 'Versions' });
+      await versions.getByText('production').first().waitFor();
+      await versions.getByText('under-bumped').waitFor();
+      await tools.shot('demo-releases');
+      await versions.getByRole('link', { name: '2026.8.31' }).click();
+      await page.locator('.compat-report').getByText('Under-bumped:').waitFor();
+      await page.getByRole('table', { name: 'Gates for production' }).locator('[data-gate="signature"]').getByText('fail').waitFor();
+      await tools.shot('demo-compat-report');
+      await page.goto(tools.baseUrl + '/#/experiments');
+      await page.getByRole('navigation', { name: 'Experiments list' }).getByRole('link').first().click();
+      await page.locator('svg.forest').first().waitFor();
+      assert.ok(await page.locator('svg.line path.series').count() >= 2, 'sequential p-value lines are drawn');
+      await tools.shot('demo-experiment');
+      await page.goto(tools.baseUrl + '/#/traces');
+      const conversations = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link');
+      await conversations.first().waitFor();
+      assert.ok(await conversations.count() >= 5, 'the recorded conversations are there');
+    },
+  },
 ];
 
 // Registers a server with two versions whose surfaces differ: 1.1.0 removes a tool and adds a required parameter,

@@ -22,7 +22,8 @@ const browser = await chromium.launch({
 const result = { passed: [], failed: [], consoleErrors: [] };
 try {
   const only = (process.env.MCPVER_UI_ONLY || '').split(',').filter(Boolean);
-  for (const scenario of scenarios.filter((s) => only.length === 0 || only.includes(s.name))) {
+  // Scenarios marked explicit (they need a particular server, e.g. serve --demo) run only when named.
+  for (const scenario of scenarios.filter((s) => (only.length === 0 ? !s.explicit : only.includes(s.name)))) {
     const context = await browser.newContext({ viewport: scenario.viewport || { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.on('console', (message) => {
