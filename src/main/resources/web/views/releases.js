@@ -13,6 +13,7 @@ const CONSUMERS = ['wire', 'agent', 'operator'];
 const ROLES = ['viewer', 'operator', 'admin'];
 
 let streams = new AbortController(); // live migration streams of the page on screen
+window.addEventListener('hashchange', () => streams.abort()); // leaving the page ends its streams
 
 export async function render(view, [serverId, versionId]) {
   streams.abort();

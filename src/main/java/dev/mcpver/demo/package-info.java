@@ -3,5 +3,7 @@
  * an A/B experiment with metrics, recorded agent conversations) loaded through the real services into a separate,
  * freshly created demo database.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package dev.mcpver.demo;
+
+import org.jspecify.annotations.NullMarked;

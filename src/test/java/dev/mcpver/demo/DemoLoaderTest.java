@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoLoaderTest {
     @TempDir
-    Path directory;
+    static Path directory;
 
     private App app;
     private DemoSummary summary;
