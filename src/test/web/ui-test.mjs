@@ -1,5 +1,6 @@
 // Drives the mcpver web UI in headless Chromium (Debian's, via playwright-core; no browser download).
-// Usage: node ui-test.mjs <baseUrl> <screenshotDir>   env: MCPVER_UI_TOKEN (an admin/operator token)
+// Usage: node ui-test.mjs <baseUrl> <screenshotDir>   env: MCPVER_UI_TOKEN (an admin/operator token),
+// MCPVER_UI_ONLY (optional, comma-separated scenario names to run while iterating)
 // Prints one JSON line {"passed":[...],"failed":[{name,error}],"consoleErrors":[...]} and exits 1 on any failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -20,7 +21,9 @@ const browser = await chromium.launch({
 });
 const result = { passed: [], failed: [], consoleErrors: [] };
 try {
-  for (const scenario of scenarios) {
+  const only = (process.env.MCPVER_UI_ONLY || '').split(',').filter(Boolean);
+  // Scenarios marked explicit (they need a particular server, e.g. serve --demo) run only when named.
+  for (const scenario of scenarios.filter((s) => (only.length === 0 ? !s.explicit : only.includes(s.name)))) {
     const context = await browser.newContext({ viewport: scenario.viewport || { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.on('console', (message) => {

@@ -64,6 +64,17 @@ export async function stream(path, body, onEvent) {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await failure(response);
+  await readEvents(response, onEvent);
+}
+
+// Server-Sent Events over a GET with the bearer token (EventSource cannot send headers); abort with signal.
+export async function follow(path, onEvent, signal) {
+  const response = await fetch(path, { headers: headers({ Accept: 'text/event-stream' }), signal });
+  if (!response.ok) throw await failure(response);
+  await readEvents(response, onEvent);
+}
+
+async function readEvents(response, onEvent) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

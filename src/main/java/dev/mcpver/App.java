@@ -292,6 +292,11 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The database this app opened (the demo loader fills the demo database through the real services). */
+    public Database database() {
+        return database;
+    }
+
     /** What the MCP door serves; {@code mcpver mcp} serves it over stdio, {@code mcpver manifest} writes it. */
     public McpSurface mcpSurface() {
         return mcp;

@@ -2,6 +2,9 @@ package dev.mcpver.cli;
 
 import dev.mcpver.App;
 import dev.mcpver.AppConfig;
+import dev.mcpver.demo.DemoMode;
+import dev.mcpver.demo.DemoSummary;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,6 +82,12 @@ final class ServeCommand implements Callable<Integer> {
     @Nullable
     String mcpAllowedHosts;
 
+    @Option(
+            names = "--demo",
+            description = "Serve a demo data set (reference MCP servers, an A/B experiment, agent conversations) from"
+                    + " its own database, <home>/demo.db, recreated on every start; your database is not touched.")
+    boolean demo;
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -89,9 +98,18 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = AppConfig.load(env, flags());
+        if (demo) {
+            config = AppConfig.load(env, DemoMode.flags(config.home(), flags()));
+        }
+        PrintWriter console = spec == null ? null : spec.commandLine().getOut();
         // stdout shows a generated first admin token once; logs (stderr) never carry it.
-        App app = new App(config, spec == null ? null : spec.commandLine().getOut()).start();
+        App app = new App(config, console);
+        DemoSummary demoData = demo ? DemoMode.load(app) : null;
+        app.start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mcpver-shutdown"));
+        if (demoData != null) {
+            DemoMode.announce(demoData, app, console);
+        }
         return Cli.KEEP_RUNNING;
     }
 

@@ -32,6 +32,12 @@ public final class BrowserTests {
     }
 
     public static Run run(String baseUrl, String token, Path screenshots) throws IOException, InterruptedException {
+        return run(baseUrl, token, screenshots, "");
+    }
+
+    /** Runs only the named scenarios (comma-separated), explicit ones included; all but explicit ones when empty. */
+    public static Run run(String baseUrl, String token, Path screenshots, String only)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         NodeTools.node(),
                         "ui-test.mjs",
@@ -40,6 +46,7 @@ public final class BrowserTests {
                 .directory(WEB.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("MCPVER_UI_TOKEN", token);
+        builder.environment().put("MCPVER_UI_ONLY", only);
         builder.environment().put("CHROMIUM", chromium().toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -34,7 +34,30 @@ class WebUiIT {
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.report().get("failed")).as(run.output()).isEmpty();
             assertThat(run.report().get("consoleErrors")).as(run.output()).isEmpty();
-            assertThat(run.report().get("passed").size()).isGreaterThanOrEqualTo(4);
+            assertThat(run.report().get("passed").size()).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    @Test
+    void should_show_the_demo_data_set_when_serving_the_demo() throws Exception {
+        BrowserTests.assumeAvailable();
+        Map<String, String> env = Map.of("MCPVER_BOOTSTRAP_TOKEN", TOKEN);
+        try (JarProcess serve = JarProcess.start(
+                env,
+                "serve",
+                "--demo",
+                "--port",
+                "0",
+                "--home",
+                directory.resolve("home").toString())) {
+            int port = serve.awaitPort(Duration.ofSeconds(60));
+
+            BrowserTests.Run run =
+                    BrowserTests.run("http://127.0.0.1:" + port, TOKEN, Path.of("target/ui-screenshots"), "demo-data");
+
+            assertThat(run.report().get("passed").toString()).as(run.output()).contains("demo-data");
+            assertThat(run.report().get("consoleErrors")).as(run.output()).isEmpty();
+            assertThat(directory.resolve("home/demo.db")).exists();
         }
     }
 }
