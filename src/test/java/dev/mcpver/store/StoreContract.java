@@ -32,6 +32,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void should_skip_flyway_only_when_every_shipped_migration_was_applied() {
+        String url = freshUrl();
+        Database fresh = Database.open(url);
+        assertThat(fresh.schemaCurrent()).isFalse();
+        assertThat(fresh.shippedVersions())
+                .as("Database.SHIPPED_MIGRATIONS / SHIPPED_MAX_VERSION must describe the migration folders")
+                .hasSize(Database.SHIPPED_MIGRATIONS)
+                .last()
+                .isEqualTo(String.valueOf(Database.SHIPPED_MAX_VERSION));
+
+        Database migrated = Database.openMigrated(url);
+        assertThat(migrated.schemaCurrent()).isTrue();
+
+        migrated.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "DELETE FROM flyway_schema_history WHERE version = ?",
+                        String.valueOf(Database.SHIPPED_MAX_VERSION)));
+        assertThat(migrated.schemaCurrent())
+                .as("a missing migration takes the Flyway path")
+                .isFalse();
+    }
+
+    @Test
     void should_keep_the_first_value_when_two_writers_create_the_same_key() {
         MetaStore meta = new MetaStore(Database.openMigrated(freshUrl()), clock);
 
