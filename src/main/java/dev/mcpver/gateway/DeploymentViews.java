@@ -1,0 +1,129 @@
+package dev.mcpver.gateway;
+
+import dev.mcpver.abtest.Experiment;
+import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.abtest.StopRecord;
+import dev.mcpver.abtest.VariantSpec;
+import dev.mcpver.rollback.Deployment;
+import dev.mcpver.rollback.DeploymentId;
+import dev.mcpver.rollback.DeploymentService;
+import dev.mcpver.rollback.SwitchRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What routing needs of each deployment — its active version and latest experiment (matched by the experiment's
+ * {@code mcpId} = {@code server/environment}) — cached for a short time so that a tool call costs no database read.
+ * Decisions made in this process invalidate the cache at once; those made elsewhere are seen within {@link #ttl}.
+ */
+public final class DeploymentViews {
+    private record Cached(RoutePolicy.DeploymentView view, Instant at) {}
+
+    private final DeploymentService deployments;
+    private final ExperimentService experiments;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<DeploymentId, Cached> cache = new ConcurrentHashMap<>();
+
+    public DeploymentViews(DeploymentService deployments, ExperimentService experiments, Clock clock, Duration ttl) {
+        this.deployments = deployments;
+        this.experiments = experiments;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /**
+     * The deployment's view.
+     *
+     * @throws GatewayException when the deployment does not exist or serves no version
+     */
+    public RoutePolicy.DeploymentView view(DeploymentId id) {
+        Cached cached = cache.get(id);
+        Instant now = clock.instant();
+        if (cached != null && cached.at().plus(ttl).isAfter(now)) {
+            return cached.view();
+        }
+        RoutePolicy.DeploymentView view = load(id);
+        cache.put(id, new Cached(view, now));
+        return view;
+    }
+
+    /** Forgets every cached view (after a decision, a weight change or a switch). */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    private RoutePolicy.DeploymentView load(DeploymentId id) {
+        Deployment deployment =
+                deployments.find(id).orElseThrow(() -> GatewayException.notFound("no deployment " + id));
+        String active = deployment.state().version();
+        if (active == null) {
+            throw GatewayException.notFound("deployment " + id + " serves no version yet");
+        }
+        Optional<Experiment> latest = latestExperiment(id);
+        RoutePolicy.ExperimentView experiment =
+                latest.map(DeploymentViews::viewOf).orElse(null);
+        boolean promotedSinceSwitch =
+                latest.map(e -> promotedAfterSwitch(id, e)).orElse(false);
+        return new RoutePolicy.DeploymentView(active, experiment, promotedSinceSwitch);
+    }
+
+    private Optional<Experiment> latestExperiment(DeploymentId id) {
+        String mcpId = id.toString();
+        List<Experiment> mine = experiments.list(null).stream()
+                .filter(e -> e.spec().mcpId().equals(mcpId))
+                .toList();
+        Optional<Experiment> live = mine.stream()
+                .filter(e -> e.stop() == null)
+                .filter(e -> e.startedAt() != null)
+                .max(Comparator.comparing(Experiment::createdAt));
+        return live.isPresent() ? live : mine.stream().max(Comparator.comparing(Experiment::createdAt));
+    }
+
+    private boolean promotedAfterSwitch(DeploymentId id, Experiment experiment) {
+        StopRecord stop = experiment.stop();
+        if (stop == null || stop.outcome() != StopRecord.Outcome.PROMOTED) {
+            return false;
+        }
+        List<SwitchRecord> last = deployments.history(id, 1);
+        return last.isEmpty() || stop.at().isAfter(last.get(0).at());
+    }
+
+    static RoutePolicy.ExperimentView viewOf(Experiment experiment) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (VariantSpec variant : experiment.spec().variants()) {
+            versions.put(variant.key(), variant.version());
+        }
+        StopRecord stop = experiment.stop();
+        @Nullable String winner = stop == null ? null : stop.winner();
+        RoutePolicy.Phase phase = phase(experiment, stop, winner);
+        return new RoutePolicy.ExperimentView(
+                experiment.id(),
+                phase,
+                experiment.spec().control(),
+                versions,
+                phase == RoutePolicy.Phase.PROMOTED ? winner : null);
+    }
+
+    private static RoutePolicy.Phase phase(Experiment experiment, @Nullable StopRecord stop, @Nullable String winner) {
+        if (stop != null) {
+            boolean promoted = stop.outcome() == StopRecord.Outcome.PROMOTED
+                    && winner != null
+                    && !winner.equals(experiment.spec().control());
+            return promoted ? RoutePolicy.Phase.PROMOTED : RoutePolicy.Phase.STOPPED_TO_CONTROL;
+        }
+        return switch (experiment.status()) {
+            case RUNNING -> RoutePolicy.Phase.RUNNING;
+            case PAUSED -> RoutePolicy.Phase.PAUSED;
+            default -> RoutePolicy.Phase.DRAFT;
+        };
+    }
+}

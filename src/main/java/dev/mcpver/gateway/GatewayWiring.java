@@ -1,0 +1,47 @@
+package dev.mcpver.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpver.GatewaySettings;
+import dev.mcpver.abtest.ExperimentService;
+import dev.mcpver.deploy.ProcessSupervisor;
+import dev.mcpver.rollback.DeploymentService;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The gateway's objects over the deployments and experiments of one process, created by constructor. */
+public final class GatewayWiring implements AutoCloseable {
+    private final DeploymentViews views;
+    private final Gateway gateway;
+
+    public GatewayWiring(
+            DeploymentService deployments,
+            ProcessSupervisor supervisor,
+            ExperimentService experiments,
+            GatewaySettings settings,
+            ObjectMapper mapper,
+            Clock clock) {
+        this.views = new DeploymentViews(deployments, experiments, clock, Duration.ofSeconds(1));
+        WireMetrics metrics = new WireMetrics(experiments, settings, views::invalidate);
+        this.gateway = new Gateway(
+                views, new DeployedUpstreams(deployments, supervisor), experiments, metrics, settings, mapper, clock);
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public DeploymentViews views() {
+        return views;
+    }
+
+    /** Starts the background work (metrics, health checks). */
+    public GatewayWiring start() {
+        gateway.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
