@@ -140,13 +140,10 @@ public final class App implements AutoCloseable {
         // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.
         AtomicReference<Agent> agentRef = new AtomicReference<>();
         ExperimentService experiments = experiments(database, clock, new AgentNarrativeWriter(agentRef::get));
+        GatewaySettings gatewaySettings = GatewaySettings.load(System.getenv());
         this.gateway = new GatewayWiring(
-                deployments.deployments(),
-                deployments.supervisor(),
-                experiments,
-                GatewaySettings.load(System.getenv()),
-                mapper,
-                clock);
+                deployments.deployments(), deployments.supervisor(), experiments, gatewaySettings, mapper, clock);
+        deployments.useCanary(manual -> gateway.canary(manual, experiments, gatewaySettings, clock));
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());
         catalogTools.addAll(TraceTools.all(traceStore));

@@ -26,6 +26,38 @@ public final class GatewayWiring implements AutoCloseable {
                 views, new DeployedUpstreams(deployments, supervisor), experiments, metrics, settings, mapper, clock);
     }
 
+    /**
+     * The experiment-driven canary over the manual stand-in (whose recorded verdicts still decide first).
+     *
+     * @param manual the manual port of the deployments feature
+     */
+    public GatewayCanary canary(
+            dev.mcpver.store.SqlManualCanary manual,
+            ExperimentService experiments,
+            GatewaySettings settings,
+            Clock clock) {
+        GatewayCanary.ManualVerdicts verdicts = new GatewayCanary.ManualVerdicts() {
+            @Override
+            public void start(
+                    String updateId, dev.mcpver.rollback.DeploymentId deployment, String from, String to, int p) {
+                manual.start(updateId, deployment, from, to, p);
+            }
+
+            @Override
+            public dev.mcpver.migrate.CanaryDecision decision(String updateId) {
+                return manual.decisionForUpdate(updateId);
+            }
+        };
+        return new GatewayCanary(
+                experiments,
+                verdicts,
+                views::invalidate,
+                settings.canarySteps(),
+                dev.mcpver.abtest.ExperimentSpec.DEFAULT_MIN_SAMPLES,
+                Duration.ofSeconds(5),
+                clock);
+    }
+
     public Gateway gateway() {
         return gateway;
     }
