@@ -167,7 +167,7 @@ public final class Gateway implements AutoCloseable {
     public void close(String sessionId) {
         GatewaySession session = sessions.remove(sessionId);
         if (session != null) {
-            session.stream(null);
+            session.closed();
         }
     }
 
@@ -415,7 +415,11 @@ public final class Gateway implements AutoCloseable {
                 pool.healthCheck(Duration.ofSeconds(5));
             }
             Instant idle = clock.instant().minus(SESSION_IDLE);
-            sessions.values().removeIf(s -> s.lastSeen().isBefore(idle));
+            sessions.values().stream()
+                    .filter(s -> s.lastSeen().isBefore(idle))
+                    .map(GatewaySession::id)
+                    .toList()
+                    .forEach(this::close);
             limiter.forgetIdle();
         } catch (RuntimeException e) {
             LOG.atWarn()
@@ -474,6 +478,6 @@ public final class Gateway implements AutoCloseable {
         flushQuietly();
         pools.values().forEach(UpstreamPool::close);
         pools.clear();
-        sessions.clear();
+        List.copyOf(sessions.keySet()).forEach(this::close);
     }
 }

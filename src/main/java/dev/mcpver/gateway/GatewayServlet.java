@@ -182,6 +182,7 @@ public final class GatewayServlet extends HttpServlet {
             return;
         }
         SseWriter sse = SseWriter.open(request, response, mapper);
+        session.onClose(sse::close);
         session.stream(message -> {
             if (!sse.send(message)) {
                 session.stream(null);

@@ -25,6 +25,7 @@ public final class GatewaySession {
     private final String protocolVersion;
     private final Map<JsonNode, InFlight> inFlight = new ConcurrentHashMap<>();
     private volatile @Nullable Consumer<ObjectNode> stream;
+    private volatile Runnable onClose = () -> {};
     private volatile Instant lastSeen;
     private volatile String lastVersion;
 
@@ -87,6 +88,16 @@ public final class GatewaySession {
     /** Opens the stream of server-initiated messages (the HTTP GET stream); replaces an older one. */
     public void stream(@Nullable Consumer<ObjectNode> sink) {
         stream = sink;
+    }
+
+    /** What to run when the session ends (the HTTP GET stream completes its response). */
+    public void onClose(Runnable action) {
+        onClose = action;
+    }
+
+    void closed() {
+        stream = null;
+        onClose.run();
     }
 
     /** Delivers a server-initiated message if a stream is open; returns whether it was. */
