@@ -57,7 +57,7 @@ public final class Gateway implements AutoCloseable {
     /** A new session and the {@code initialize} response for it. */
     public record Opened(GatewaySession session, ObjectNode response) {}
 
-    private final DeploymentViews views;
+    private final RoutingViews views;
     private final UpstreamLauncher launcher;
     private final ExperimentService experiments;
     private final WireMetrics metrics;
@@ -74,7 +74,7 @@ public final class Gateway implements AutoCloseable {
 
     @SuppressWarnings("TooManyParameters") // the composition of the gateway
     public Gateway(
-            DeploymentViews views,
+            RoutingViews views,
             UpstreamLauncher launcher,
             ExperimentService experiments,
             WireMetrics metrics,

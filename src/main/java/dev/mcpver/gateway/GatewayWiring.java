@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /** The gateway's objects over the deployments and experiments of one process, created by constructor. */
 public final class GatewayWiring implements AutoCloseable {
-    private final DeploymentViews views;
+    private final RoutingViews views;
     private final Gateway gateway;
 
     public GatewayWiring(
@@ -20,7 +20,7 @@ public final class GatewayWiring implements AutoCloseable {
             GatewaySettings settings,
             ObjectMapper mapper,
             Clock clock) {
-        this.views = new DeploymentViews(deployments, experiments, clock, Duration.ofSeconds(1));
+        this.views = new RoutingViews(deployments, experiments, clock, Duration.ofSeconds(1));
         WireMetrics metrics = new WireMetrics(experiments, settings, views::invalidate);
         this.gateway = new Gateway(
                 views, new DeployedUpstreams(deployments, supervisor), experiments, metrics, settings, mapper, clock);
@@ -62,7 +62,7 @@ public final class GatewayWiring implements AutoCloseable {
         return gateway;
     }
 
-    public DeploymentViews views() {
+    public RoutingViews views() {
         return views;
     }
 

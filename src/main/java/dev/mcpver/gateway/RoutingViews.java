@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@code mcpId} = {@code server/environment}) — cached for a short time so that a tool call costs no database read.
  * Decisions made in this process invalidate the cache at once; those made elsewhere are seen within {@link #ttl}.
  */
-public final class DeploymentViews {
+public final class RoutingViews {
     private record Cached(RoutePolicy.DeploymentView view, Instant at) {}
 
     private final DeploymentService deployments;
@@ -33,7 +33,7 @@ public final class DeploymentViews {
     private final Duration ttl;
     private final Map<DeploymentId, Cached> cache = new ConcurrentHashMap<>();
 
-    public DeploymentViews(DeploymentService deployments, ExperimentService experiments, Clock clock, Duration ttl) {
+    public RoutingViews(DeploymentService deployments, ExperimentService experiments, Clock clock, Duration ttl) {
         this.deployments = deployments;
         this.experiments = experiments;
         this.clock = clock;
@@ -70,7 +70,7 @@ public final class DeploymentViews {
         }
         Optional<Experiment> latest = latestExperiment(id);
         RoutePolicy.ExperimentView experiment =
-                latest.map(DeploymentViews::viewOf).orElse(null);
+                latest.map(RoutingViews::viewOf).orElse(null);
         boolean promotedSinceSwitch =
                 latest.map(e -> promotedAfterSwitch(id, e)).orElse(false);
         return new RoutePolicy.DeploymentView(active, experiment, promotedSinceSwitch);
