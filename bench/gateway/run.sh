@@ -12,7 +12,7 @@ seconds="${SECONDS_PER_RUN:-60}"
 port="${PORT:-17071}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-export MCPVER_DB="$scratch/mcpver.db" MCPVER_HOME="$scratch/home" MCPVER_BOOTSTRAP_TOKEN="bench-admin-token-0123456789"
+export MCPVER_DB="$scratch/mcpver.db" MCPVER_HOME="$scratch/home" MCPVER_BOOTSTRAP_TOKEN="bench-admin-token-0123456789abcdefghijkl"
 export MCPVER_GATEWAY_RATE=1000000 MCPVER_GATEWAY_BURST=1000000
 
 mkdir -p "$scratch/artifact"

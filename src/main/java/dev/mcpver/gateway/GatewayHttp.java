@@ -13,7 +13,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * Mounts the gateway's servlet at {@code /mcp/servers/*} in Javalin's Jetty, behind the MCP door's bearer-token
- * filter and with the same Origin/Host allow-lists.
+ * filter (tokens re-checked against the store at most once a second, see {@link RevalidatingAuthenticator}) and with
+ * the same Origin/Host allow-lists.
  */
 public final class GatewayHttp {
     private final GatewayServlet servlet;
@@ -30,7 +31,10 @@ public final class GatewayHttp {
                 .allowedHosts(settings.allowedHosts())
                 .build();
         this.servlet = new GatewayServlet(gateway, deployments, validator, mapper, settings.maxRequestBytes());
-        this.filter = McpHttp.authenticationFilter(authenticator, settings.openReads(), mapper);
+        this.filter = McpHttp.authenticationFilter(
+                new RevalidatingAuthenticator(authenticator, java.time.Duration.ofSeconds(1), System::nanoTime),
+                settings.openReads(),
+                mapper);
     }
 
     /** A Javalin config customizer. */

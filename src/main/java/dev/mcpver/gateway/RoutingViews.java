@@ -16,13 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What routing needs of each deployment — its active version and latest experiment (matched by the experiment's
  * {@code mcpId} = {@code server/environment}) — cached for a short time so that a tool call costs no database read.
- * Decisions made in this process invalidate the cache at once; those made elsewhere are seen within {@link #ttl}.
+ * Decisions made in this process invalidate the cache at once; those made elsewhere are seen within about
+ * {@code ttl}: a stale view still serves while a background read refreshes it.
  */
 public final class RoutingViews {
     private record Cached(RoutePolicy.DeploymentView view, Instant at) {}
@@ -32,6 +34,7 @@ public final class RoutingViews {
     private final Clock clock;
     private final Duration ttl;
     private final Map<DeploymentId, Cached> cache = new ConcurrentHashMap<>();
+    private final java.util.Set<DeploymentId> refreshing = ConcurrentHashMap.newKeySet();
 
     public RoutingViews(DeploymentService deployments, ExperimentService experiments, Clock clock, Duration ttl) {
         this.deployments = deployments;
@@ -48,15 +51,32 @@ public final class RoutingViews {
     public RoutePolicy.DeploymentView view(DeploymentId id) {
         Cached cached = cache.get(id);
         Instant now = clock.instant();
-        if (cached != null && cached.at().plus(ttl).isAfter(now)) {
-            return cached.view();
+        if (cached == null) {
+            return reload(id);
         }
+        if (!cached.at().plus(ttl).isAfter(now) && refreshing.add(id)) {
+            // stale: this request is served from the cache, a background read refreshes it (no read on the call path)
+            CompletableFuture.runAsync(() -> {
+                try {
+                    reload(id);
+                } catch (RuntimeException e) {
+                    cache.remove(id);
+                } finally {
+                    refreshing.remove(id);
+                }
+            });
+        }
+        return cached.view();
+    }
+
+    private RoutePolicy.DeploymentView reload(DeploymentId id) {
+        Instant at = clock.instant();
         RoutePolicy.DeploymentView view = load(id);
-        cache.put(id, new Cached(view, now));
+        cache.put(id, new Cached(view, at));
         return view;
     }
 
-    /** Forgets every cached view (after a decision, a weight change or a switch). */
+    /** Forgets every cached view (after a decision, a weight change or a switch): the next request reads anew. */
     public void invalidate() {
         cache.clear();
     }
@@ -69,8 +89,7 @@ public final class RoutingViews {
             throw GatewayException.notFound("deployment " + id + " serves no version yet");
         }
         Optional<Experiment> latest = latestExperiment(id);
-        RoutePolicy.ExperimentView experiment =
-                latest.map(RoutingViews::viewOf).orElse(null);
+        RoutePolicy.ExperimentView experiment = latest.map(RoutingViews::viewOf).orElse(null);
         boolean promotedSinceSwitch =
                 latest.map(e -> promotedAfterSwitch(id, e)).orElse(false);
         return new RoutePolicy.DeploymentView(active, experiment, promotedSinceSwitch);
