@@ -123,7 +123,7 @@ public class GatewayLoad {
 
     /** One session through the gateway's Streamable HTTP front. */
     private static IntFunction<CompletableFuture<Boolean>> gateway(URI endpoint, String token) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> opened = http.send(post(endpoint, token, null,
                 "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 /** The gateway's objects over the deployments and experiments of one process, created by constructor. */
 public final class GatewayWiring implements AutoCloseable {
+    private final java.util.concurrent.ExecutorService refresher;
     private final RoutingViews views;
     private final Gateway gateway;
 
@@ -20,7 +21,12 @@ public final class GatewayWiring implements AutoCloseable {
             GatewaySettings settings,
             ObjectMapper mapper,
             Clock clock) {
-        this.views = new RoutingViews(deployments, experiments, clock, Duration.ofSeconds(1));
+        this.refresher = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-routes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.views = new RoutingViews(deployments, experiments, clock, Duration.ofSeconds(1), refresher);
         WireMetrics metrics = new WireMetrics(experiments, settings, views::invalidate);
         this.gateway = new Gateway(
                 views, new DeployedUpstreams(deployments, supervisor), experiments, metrics, settings, mapper, clock);
@@ -75,5 +81,6 @@ public final class GatewayWiring implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        refresher.shutdownNow();
     }
 }

@@ -33,10 +33,18 @@ public final class RoutingViews {
     private final ExperimentService experiments;
     private final Clock clock;
     private final Duration ttl;
+    private final java.util.concurrent.Executor refresher;
     private final Map<DeploymentId, Cached> cache = new ConcurrentHashMap<>();
     private final java.util.Set<DeploymentId> refreshing = ConcurrentHashMap.newKeySet();
 
-    public RoutingViews(DeploymentService deployments, ExperimentService experiments, Clock clock, Duration ttl) {
+    /** @param refresher runs the background reads of stale views (one thread is plenty) */
+    public RoutingViews(
+            DeploymentService deployments,
+            ExperimentService experiments,
+            Clock clock,
+            Duration ttl,
+            java.util.concurrent.Executor refresher) {
+        this.refresher = refresher;
         this.deployments = deployments;
         this.experiments = experiments;
         this.clock = clock;
@@ -56,15 +64,17 @@ public final class RoutingViews {
         }
         if (!cached.at().plus(ttl).isAfter(now) && refreshing.add(id)) {
             // stale: this request is served from the cache, a background read refreshes it (no read on the call path)
-            CompletableFuture.runAsync(() -> {
-                try {
-                    reload(id);
-                } catch (RuntimeException e) {
-                    cache.remove(id);
-                } finally {
-                    refreshing.remove(id);
-                }
-            });
+            CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            reload(id);
+                        } catch (RuntimeException e) {
+                            cache.remove(id);
+                        } finally {
+                            refreshing.remove(id);
+                        }
+                    },
+                    refresher);
         }
         return cached.view();
     }

@@ -82,6 +82,31 @@ class GatewaySafetyTest {
     }
 
     @Test
+    void should_stream_progress_under_the_clients_token_then_the_answer() {
+        testbed = new GatewayTestbed(temp, GatewaySettings.defaults());
+        testbed.installWithTools(temp, "1.10.0", "echo,status,progress", "ok");
+        testbed.everyoneTo(testbed.experiment("1.10.0", 100));
+        String session = session();
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"progress\","
+                + "\"arguments\":{},\"_meta\":{\"progressToken\":\"client-token\"}}}";
+        RawMcp.Answer answer = RawMcp.post(url(), call, in(session));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        java.util.List<JsonNode> events = answer.body()
+                .lines()
+                .filter(l -> l.startsWith("data:"))
+                .map(l -> Json.read(l.substring(5).strip()))
+                .toList();
+        assertThat(events).hasSize(4);
+        assertThat(events.subList(0, 3))
+                .allSatisfy(
+                        e -> assertThat(e.at("/params/progressToken").asText()).isEqualTo("client-token"));
+        assertThat(events.get(3).path("id").asInt()).isEqualTo(9);
+        assertThat(events.get(3).at("/result/content/0/text").asText()).isEqualTo("done");
+    }
+
+    @Test
     void should_answer_429_when_a_client_exceeds_its_rate() {
         testbed = new GatewayTestbed(temp, GatewaySettings.defaults().withLimits(1, 2, 512));
         String session = session();
@@ -103,8 +128,7 @@ class GatewaySafetyTest {
         testbed = new GatewayTestbed(temp, settings);
         testbed.install(temp, "1.9.0", "ok", "delayMs=4000");
         Experiment experiment = testbed.experiment("1.9.0", 100);
-        testbed.experiments.changeWeights(experiment.id(), Map.of("A", 1.0, "B", 100_000.0), "test");
-        testbed.gateway.refreshRoutes();
+        testbed.everyoneTo(experiment);
         String session = session();
         CompletableFuture<RawMcp.Answer> slow = CompletableFuture.supplyAsync(
                 () -> RawMcp.post(url(), RawMcp.call(1, "echo", "{\"text\":\"slow\"}"), in(session)));
@@ -127,8 +151,7 @@ class GatewaySafetyTest {
         testbed = new GatewayTestbed(temp, GatewaySettings.defaults());
         testbed.install(temp, "1.8.0", "crash");
         Experiment experiment = testbed.experiment("1.8.0", 100);
-        testbed.experiments.changeWeights(experiment.id(), Map.of("A", 1.0, "B", 100_000.0), "test");
-        testbed.gateway.refreshRoutes();
+        testbed.everyoneTo(experiment);
         for (int i = 0; i < 3; i++) {
             McpSyncClient client = testbed.client("crash-" + i);
             assertThat(client.getServerInfo().version()).isEqualTo(GatewayTestbed.STABLE);

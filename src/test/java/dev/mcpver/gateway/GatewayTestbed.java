@@ -78,7 +78,12 @@ final class GatewayTestbed implements AutoCloseable {
 
     /** Installs another fixture version into {@code releases/<version>} of the deployment. */
     void install(Path temp, String version, String mode, String... extra) {
-        Path dir = Fixtures.release(temp.resolve("extra").resolve(version), version, "echo,add,status", mode, extra);
+        installWithTools(temp, version, "echo,add,status", mode, extra);
+    }
+
+    /** The same with other fixture tools (e.g. {@code progress}). */
+    void installWithTools(Path temp, String version, String tools, String mode, String... extra) {
+        Path dir = Fixtures.release(temp.resolve("extra").resolve(version), version, tools, mode, extra);
         bed.wiring
                 .deployments()
                 .ensureInstalled(
@@ -87,6 +92,12 @@ final class GatewayTestbed implements AutoCloseable {
                         ArtifactRef.directory(dir.toString()),
                         false,
                         MigrationTestbed.WHO);
+    }
+
+    /** Sends (almost) every new session of a running experiment to its treatment. */
+    void everyoneTo(Experiment experiment) {
+        experiments.changeWeights(experiment.id(), Map.of("A", 1.0, "B", 100_000.0), "test");
+        gateway.refreshRoutes();
     }
 
     String baseUrl() {
