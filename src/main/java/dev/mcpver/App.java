@@ -142,7 +142,13 @@ public final class App implements AutoCloseable {
         ExperimentService experiments = experiments(database, clock, new AgentNarrativeWriter(agentRef::get));
         GatewaySettings gatewaySettings = GatewaySettings.load(System.getenv());
         this.gateway = new GatewayWiring(
-                deployments.deployments(), deployments.supervisor(), experiments, gatewaySettings, mapper, clock);
+                deployments.deployments(),
+                deployments.supervisor(),
+                (server, version) -> deployments.targets().find(server, version).map(t -> t.artifact()),
+                experiments,
+                gatewaySettings,
+                mapper,
+                clock);
         deployments.useCanary(manual -> gateway.canary(manual, experiments, gatewaySettings, clock));
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());

@@ -14,9 +14,14 @@ public final class GatewayWiring implements AutoCloseable {
     private final RoutingViews views;
     private final Gateway gateway;
 
+    /**
+     * @param targets the registered artifact of (server, version), for versions installed on first use
+     */
+    @SuppressWarnings("TooManyParameters") // the composition of the gateway
     public GatewayWiring(
             DeploymentService deployments,
             ProcessSupervisor supervisor,
+            java.util.function.BiFunction<String, String, java.util.Optional<dev.mcpver.rollback.ArtifactRef>> targets,
             ExperimentService experiments,
             GatewaySettings settings,
             ObjectMapper mapper,
@@ -29,7 +34,13 @@ public final class GatewayWiring implements AutoCloseable {
         this.views = new RoutingViews(deployments, experiments, clock, Duration.ofSeconds(1), refresher);
         WireMetrics metrics = new WireMetrics(experiments, settings, views::invalidate);
         this.gateway = new Gateway(
-                views, new DeployedUpstreams(deployments, supervisor), experiments, metrics, settings, mapper, clock);
+                views,
+                new DeployedUpstreams(deployments, supervisor, targets),
+                experiments,
+                metrics,
+                settings,
+                mapper,
+                clock);
     }
 
     /**

@@ -105,6 +105,15 @@ class GatewayTest {
     }
 
     @Test
+    void should_install_a_registered_target_on_first_use_when_an_experiment_routes_to_it() {
+        testbed = new GatewayTestbed(temp, GatewaySettings.defaults());
+        testbed.everyoneTo(testbed.experiment("1.1.0", 100));
+        McpSyncClient client = client("to-1.1.0");
+        assertThat(client.getServerInfo().version()).isEqualTo("1.1.0");
+        assertThat(GatewayTestbed.statusVersion(client)).isEqualTo("1.1.0");
+    }
+
+    @Test
     void should_restart_a_killed_upstream_without_losing_the_sessions_next_call() throws Exception {
         testbed = new GatewayTestbed(temp, GatewaySettings.defaults());
         McpSyncClient client = client("survivor");

@@ -57,7 +57,13 @@ final class GatewayTestbed implements AutoCloseable {
         install(temp, FLAKY, "ok", "delayMs=3", "errorEvery=3");
         this.experiments = App.experiments(bed.database, Clock.systemUTC());
         this.wiring = new GatewayWiring(
-                bed.wiring.deployments(), bed.wiring.supervisor(), experiments, settings, mapper, Clock.systemUTC());
+                bed.wiring.deployments(),
+                bed.wiring.supervisor(),
+                (server, version) -> bed.wiring.targets().find(server, version).map(t -> t.artifact()),
+                experiments,
+                settings,
+                mapper,
+                Clock.systemUTC());
         this.gateway = wiring.gateway();
         GatewayHttp front = new GatewayHttp(
                 gateway,
