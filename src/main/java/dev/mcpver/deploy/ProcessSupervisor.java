@@ -402,25 +402,22 @@ public final class ProcessSupervisor implements ServerControl, ActivationListene
     }
 
     /**
-     * Starts an extra stdio process of a release for the MCP gateway, which speaks JSON-RPC on its stdin/stdout
-     * itself (no SDK session is opened here). Same command, working directory and environment (secrets resolved from
+     * Starts an extra process of a release for the MCP gateway, which speaks JSON-RPC to it itself (no SDK session is
+     * opened here): on its stdin/stdout, or at its URL for HTTP launch specs (on a free port). Same command, working directory and environment (secrets resolved from
      * the deployment's configuration) as a resident; journaled with role {@code gateway} so a crash's orphans are
      * reaped on the next start. The caller owns the process and ends it with {@link #releaseUpstream}.
      */
     public UpstreamProcess spawnUpstream(
             DeploymentId id, String releaseDir, LaunchSpec launch, List<ConfigEntry> config) {
-        if (launch.transport() != LaunchSpec.Transport.STDIO) {
-            throw new ServerStartException("the gateway forwards to stdio servers only; " + id + " is launched over "
-                    + launch.transport().name().toLowerCase(java.util.Locale.ROOT));
-        }
         Path dir = layout.release(id, releaseDir);
-        LaunchSpec expanded = launch.expand(dir.toString(), 0);
+        LaunchSpec expanded = launch.expand(dir.toString(), launch.usesPort() ? freePort() : 0);
         List<String> command = new ArrayList<>();
         command.add(expanded.command());
         command.addAll(expanded.args());
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(id, dir, config));
+        boolean http = expanded.transport() == LaunchSpec.Transport.HTTP;
         Process process = spawn(builder, id);
         String entryId = ids.get();
         journal.record(new ProcessJournal.Entry(
@@ -431,7 +428,7 @@ public final class ProcessSupervisor implements ServerControl, ActivationListene
                 process.pid(),
                 process.info().startInstant().orElse(null),
                 clock.instant()));
-        return new UpstreamProcess(entryId, id, releaseDir, process);
+        return new UpstreamProcess(entryId, id, releaseDir, process, http ? expanded.url() : null);
     }
 
     /** Ends a gateway upstream: closes its input (stdio servers exit), then signals it; forgets its journal entry. */

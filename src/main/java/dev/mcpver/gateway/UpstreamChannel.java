@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON-RPC connection to an upstream stdio server (newline-delimited messages on its stdin/stdout), shared by
- * many gateway sessions: requests get ids unique on this connection and their answers are matched back by id.
- * The connection initializes the server once and keeps its {@code initialize} result. Server-to-client requests are
- * answered here ({@code ping}) or refused, since the gateway cannot tell which agent they are meant for; notifications
- * go to the {@link Listener}. Thread-safe.
+ * One JSON-RPC connection to an upstream server, shared by many gateway sessions: requests get ids unique on this
+ * connection and their answers are matched back by id. The connection initializes the server once and keeps its
+ * {@code initialize} result. Server-to-client requests are answered here ({@code ping}) or refused, since the gateway
+ * cannot tell which agent they are meant for; notifications go to the {@link Listener}. Subclasses move messages:
+ * {@link StdioUpstreamChannel} (newline-delimited JSON on the process's stdin/stdout) and
+ * {@link HttpUpstreamChannel} (Streamable HTTP to the process's URL). Thread-safe.
  */
-final class UpstreamChannel implements AutoCloseable {
+abstract class UpstreamChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamChannel.class);
     private static final int TAIL_LINES = 20;
     /** Protocol revision the gateway asks upstreams for. */
@@ -43,10 +43,8 @@ final class UpstreamChannel implements AutoCloseable {
 
     private final String version;
     private final Process process;
-    private final ObjectMapper mapper;
+    protected final ObjectMapper mapper;
     private final Listener listener;
-    private final OutputStream stdin;
-    private final Object writeLock = new Object();
     private final Map<Long, CompletableFuture<ObjectNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -58,9 +56,14 @@ final class UpstreamChannel implements AutoCloseable {
         this.process = process;
         this.mapper = mapper;
         this.listener = listener;
-        this.stdin = process.getOutputStream();
-        daemon("gateway-upstream-" + process.pid(), this::readLoop);
         daemon("gateway-upstream-stderr-" + process.pid(), () -> drain(process.getErrorStream()));
+    }
+
+    /** Sends one message to the server; an {@link IOException} means the connection is gone. */
+    protected abstract void write(ObjectNode message) throws IOException;
+
+    protected Process process() {
+        return process;
     }
 
     String version() {
@@ -86,6 +89,10 @@ final class UpstreamChannel implements AutoCloseable {
 
     /** The MCP handshake: {@code initialize}, then {@code notifications/initialized}. */
     void initialize(Duration timeout, String clientVersion) {
+        handshake(timeout, clientVersion);
+    }
+
+    protected final void handshake(Duration timeout, String clientVersion) {
         ObjectNode params = mapper.createObjectNode();
         params.put("protocolVersion", PROTOCOL_VERSION);
         params.putObject("capabilities");
@@ -173,31 +180,8 @@ final class UpstreamChannel implements AutoCloseable {
         return pending.size();
     }
 
-    private void write(ObjectNode message) throws IOException {
-        byte[] bytes = mapper.writeValueAsBytes(message);
-        synchronized (writeLock) {
-            stdin.write(bytes);
-            stdin.write('\n');
-            stdin.flush();
-        }
-    }
-
-    private void readLoop() {
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    dispatch(line);
-                }
-            }
-        } catch (IOException e) {
-            LOG.atDebug().addKeyValue("pid", process.pid()).log("upstream stdout closed: {}", e.getMessage());
-        } finally {
-            shutdown();
-        }
-    }
-
-    private void dispatch(String line) {
+    /** Handles one message the server sent (a line of stdio, a body or event of HTTP). */
+    protected final void dispatch(String line) {
         JsonNode parsed;
         try {
             parsed = mapper.readTree(line);
@@ -243,7 +227,7 @@ final class UpstreamChannel implements AutoCloseable {
         }
     }
 
-    private void shutdown() {
+    protected final void shutdown() {
         if (!open) {
             return;
         }
@@ -259,7 +243,7 @@ final class UpstreamChannel implements AutoCloseable {
         listener.closed(this);
     }
 
-    private void drain(InputStream stream) {
+    protected final void drain(InputStream stream) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 synchronized (stderrTail) {
@@ -287,7 +271,7 @@ final class UpstreamChannel implements AutoCloseable {
         shutdown();
     }
 
-    private static void daemon(String name, Runnable body) {
+    protected static void daemon(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();

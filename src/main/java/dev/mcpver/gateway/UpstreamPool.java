@@ -110,7 +110,10 @@ final class UpstreamPool implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failed(e);
         }
-        UpstreamChannel channel = new UpstreamChannel(version, process.process(), mapper, listener);
+        String url = process.url();
+        UpstreamChannel channel = url == null
+                ? new StdioUpstreamChannel(version, process.process(), mapper, listener)
+                : new HttpUpstreamChannel(version, process.process(), java.net.URI.create(url), mapper, listener);
         try {
             channel.initialize(startTimeout, BuildInfo.version());
         } catch (RuntimeException e) {

@@ -7,6 +7,9 @@ import dev.mcpver.abtest.Action;
 import dev.mcpver.abtest.Analysis;
 import dev.mcpver.abtest.Experiment;
 import dev.mcpver.abtest.ExperimentStatus;
+import dev.mcpver.fixtures.Fixtures;
+import dev.mcpver.rollback.ArtifactRef;
+import dev.mcpver.rollback.DeploymentId;
 import dev.mcpver.testing.MigrationTestbed;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -111,6 +114,33 @@ class GatewayTest {
         McpSyncClient client = client("to-1.1.0");
         assertThat(client.getServerInfo().version()).isEqualTo("1.1.0");
         assertThat(GatewayTestbed.statusVersion(client)).isEqualTo("1.1.0");
+    }
+
+    @Test
+    void should_forward_to_a_server_launched_over_streamable_http() {
+        testbed = new GatewayTestbed(temp, GatewaySettings.defaults());
+        DeploymentId overHttp = new DeploymentId("fixture", "http");
+        testbed.bed
+                .wiring
+                .deployments()
+                .register(overHttp, Fixtures.httpLaunch(testbed.bed.marker), List.of(), MigrationTestbed.WHO);
+        testbed.bed
+                .wiring
+                .deployments()
+                .activate(
+                        overHttp,
+                        "1.0.0",
+                        ArtifactRef.directory(Fixtures.release(
+                                        temp.resolve("http-1.0.0"), "1.0.0", "echo,add,status", "ok", "transport=http")
+                                .toString()),
+                        null,
+                        MigrationTestbed.WHO);
+        McpSyncClient client = testbed.client("http-agent", GatewayServlet.PREFIX + "fixture/http");
+        open.add(client);
+        assertThat(client.getServerInfo().version()).isEqualTo("1.0.0");
+        McpSchema.CallToolResult echoed = GatewayTestbed.echo(client, "over http");
+        assertThat(((McpSchema.TextContent) echoed.content().get(0)).text()).isEqualTo("over http");
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("echo", "add", "status");
     }
 
     @Test

@@ -139,12 +139,17 @@ final class GatewayTestbed implements AutoCloseable {
 
     /** An MCP Java SDK client connected through the gateway (initialized). */
     McpSyncClient client(@Nullable String clientId) {
+        return client(clientId, ENDPOINT);
+    }
+
+    /** The same against another gateway endpoint. */
+    McpSyncClient client(@Nullable String clientId, String endpoint) {
         HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN);
         if (clientId != null) {
             request.header(GatewayServlet.CLIENT_HEADER, clientId);
         }
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl())
-                .endpoint(ENDPOINT)
+                .endpoint(endpoint)
                 .requestBuilder(request)
                 .jsonMapper(new JacksonMcpJsonMapper(mapper))
                 .build();
