@@ -196,6 +196,14 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** A request being forwarded: what the answer and the observation need. */
+    private record Forwarded(
+            GatewaySession session,
+            ObjectNode message,
+            @Nullable JsonNode clientId,
+            RoutePolicy.@Nullable Assignment measuredAs,
+            long started) {}
+
     private CompletableFuture<ObjectNode> forward(
             GatewaySession session, ObjectNode message, @Nullable Consumer<ObjectNode> progressSink) {
         JsonNode clientId = message.get("id");
@@ -204,40 +212,52 @@ public final class Gateway implements AutoCloseable {
             return CompletableFuture.completedFuture(response(clientId, mapper.createObjectNode()));
         }
         RoutePolicy.DeploymentView view = views.view(session.deployment());
-        String version = RoutePolicy.target(session.assignment(), view, settings.moveExistingSessions());
-        RoutePolicy.Assignment measuredAs =
-                method.equals("tools/call") && RoutePolicy.measured(session.assignment(), view)
-                        ? session.assignment()
-                        : null;
-        long started = System.nanoTime();
+        boolean measured = method.equals("tools/call") && RoutePolicy.measured(session.assignment(), view);
+        Forwarded call =
+                new Forwarded(session, message, clientId, measured ? session.assignment() : null, System.nanoTime());
         Route route;
         try {
-            route = route(session.deployment(), view, version);
+            route = route(
+                    session.deployment(),
+                    view,
+                    RoutePolicy.target(session.assignment(), view, settings.moveExistingSessions()));
         } catch (UpstreamUnavailableException e) {
-            record(measuredAs, message, started, true);
+            record(call, true);
             return CompletableFuture.completedFuture(error(clientId, UNAVAILABLE, "the server is unavailable"));
         }
         session.served(route.channel().version(), clock.instant());
-        String token = registerProgress(session, message, progressSink);
-        ObjectNode outgoing = token == null ? message : withProgressToken(message, token);
+        return send(call, route, progressSink);
+    }
+
+    private CompletableFuture<ObjectNode> send(Forwarded call, Route route, @Nullable Consumer<ObjectNode> sink) {
+        String token = registerProgress(call.session(), call.message(), sink);
+        ObjectNode outgoing = token == null ? call.message() : withProgressToken(call.message(), token);
         long[] upstreamId = new long[1];
-        UpstreamChannel channel = route.channel();
-        CompletableFuture<ObjectNode> answer = channel.forward(outgoing, id -> upstreamId[0] = id);
-        if (clientId != null) {
-            session.inFlight().put(clientId, new GatewaySession.InFlight(channel, upstreamId[0]));
+        CompletableFuture<ObjectNode> answer = route.channel().forward(outgoing, id -> upstreamId[0] = id);
+        if (call.clientId() != null) {
+            call.session().inFlight().put(call.clientId(), new GatewaySession.InFlight(route.channel(), upstreamId[0]));
         }
         return answer.orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
-                    if (clientId != null) {
-                        session.inFlight().remove(clientId);
-                    }
-                    if (token != null) {
-                        progress.remove(token);
-                    }
-                    ObjectNode answered = answer(clientId, response, failure, channel, upstreamId[0]);
-                    record(measuredAs, message, started, route.failedOver() || failed(answered));
-                    return answered;
-                });
+                .handle((response, failure) -> settle(call, route, token, upstreamId[0], response, failure));
+    }
+
+    /** The client's answer to a forwarded request, once the upstream answered, failed or timed out. */
+    private ObjectNode settle(
+            Forwarded call,
+            Route route,
+            @Nullable String token,
+            long upstreamId,
+            @Nullable ObjectNode response,
+            @Nullable Throwable failure) {
+        if (call.clientId() != null) {
+            call.session().inFlight().remove(call.clientId());
+        }
+        if (token != null) {
+            progress.remove(token);
+        }
+        ObjectNode answered = answer(call.clientId(), response, failure, route.channel(), upstreamId);
+        record(call, route.failedOver() || failed(answered));
+        return answered;
     }
 
     private ObjectNode answer(
@@ -267,12 +287,13 @@ public final class Gateway implements AutoCloseable {
         return response.has("error") || response.path("result").path("isError").asBoolean(false);
     }
 
-    private void record(RoutePolicy.@Nullable Assignment measuredAs, ObjectNode message, long started, boolean failed) {
+    private void record(Forwarded call, boolean failed) {
+        RoutePolicy.Assignment measuredAs = call.measuredAs();
         if (measuredAs == null) {
             return;
         }
-        String tool = message.path("params").path("name").asText("");
-        double latencyMs = (System.nanoTime() - started) / 1e6;
+        String tool = call.message().path("params").path("name").asText("");
+        double latencyMs = (System.nanoTime() - call.started()) / 1e6;
         metrics.record(new WireMetrics.Call(measuredAs.experimentId(), measuredAs.variant(), tool, latencyMs, failed));
     }
 

@@ -90,12 +90,26 @@ public final class GatewayCanary implements CanaryController {
     public String start(
             String updateId, DeploymentId deployment, String fromVersion, String toVersion, int trafficPercent) {
         manual.start(updateId, deployment, fromVersion, toVersion, trafficPercent);
-        ExperimentSpec spec = new ExperimentSpec(
+        ExperimentSpec spec = spec(updateId, deployment, fromVersion, toVersion, trafficPercent);
+        String actor = "update:" + updateId;
+        Experiment created = experiments.create(spec, actor);
+        experiments.start(created.id(), actor);
+        countsAtStep.put(created.id(), Map.of());
+        routesChanged.run();
+        LOG.atInfo()
+                .addKeyValue("operation", "CANARY_START")
+                .addKeyValue("experimentId", created.id())
+                .addKeyValue("percent", trafficPercent)
+                .log("canary of {} {} -> {} at {} %", deployment, fromVersion, toVersion, trafficPercent);
+        return created.id();
+    }
+
+    /** Stable (control) against canary; success is primary, error and latency (> 25 % slower) are guardrails. */
+    private ExperimentSpec spec(String updateId, DeploymentId deployment, String from, String to, int percent) {
+        return new ExperimentSpec(
                 NAME_PREFIX + updateId,
                 deployment.toString(),
-                List.of(
-                        new VariantSpec(STABLE, fromVersion, 100 - trafficPercent),
-                        new VariantSpec(CANARY, toVersion, trafficPercent)),
+                List.of(new VariantSpec(STABLE, from, 100 - percent), new VariantSpec(CANARY, to, percent)),
                 STABLE,
                 List.of(
                         new MetricSpec("success", MetricKind.BINARY, Direction.HIGHER_IS_BETTER, MetricRole.PRIMARY, 0),
@@ -111,17 +125,6 @@ public final class GatewayCanary implements CanaryController {
                 minSamples,
                 SequentialSpec.defaults(),
                 false);
-        String actor = "update:" + updateId;
-        Experiment created = experiments.create(spec, actor);
-        experiments.start(created.id(), actor);
-        countsAtStep.put(created.id(), Map.of());
-        routesChanged.run();
-        LOG.atInfo()
-                .addKeyValue("operation", "CANARY_START")
-                .addKeyValue("experimentId", created.id())
-                .addKeyValue("percent", trafficPercent)
-                .log("canary of {} {} -> {} at {} %", deployment, fromVersion, toVersion, trafficPercent);
-        return created.id();
     }
 
     @Override
@@ -161,18 +164,23 @@ public final class GatewayCanary implements CanaryController {
         if (next.isEmpty()) {
             return new CanaryDecision(CanaryDecision.Verdict.PROMOTE, "ramp complete: " + reasons);
         }
+        ramp(experiment, next.get(), counts);
+        return CanaryDecision.pending();
+    }
+
+    /** Moves the canary's share to the next step; the counts now are the new step's baseline. */
+    private void ramp(Experiment experiment, int percent, Map<String, Long> counts) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        weights.put(STABLE, 100.0 - next.get());
-        weights.put(CANARY, (double) next.get());
+        weights.put(STABLE, 100.0 - percent);
+        weights.put(CANARY, (double) percent);
         experiments.changeWeights(experiment.id(), weights, "canary");
         countsAtStep.put(experiment.id(), Map.copyOf(counts));
         routesChanged.run();
         LOG.atInfo()
                 .addKeyValue("operation", "CANARY_RAMP")
                 .addKeyValue("experimentId", experiment.id())
-                .addKeyValue("percent", next.get())
-                .log("canary {} ramps to {} %", experiment.id(), next.get());
-        return CanaryDecision.pending();
+                .addKeyValue("percent", percent)
+                .log("canary {} ramps to {} %", experiment.id(), percent);
     }
 
     /** The first configured step above the canary's current share. */

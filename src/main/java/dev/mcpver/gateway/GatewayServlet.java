@@ -343,7 +343,11 @@ public final class GatewayServlet extends HttpServlet {
         synchronized void close() {
             if (!closed) {
                 closed = true;
-                async.complete();
+                try {
+                    async.complete();
+                } catch (IllegalStateException e) {
+                    // the connection is already gone (client left, or the server is stopping)
+                }
             }
         }
     }
