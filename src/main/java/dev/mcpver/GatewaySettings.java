@@ -21,7 +21,8 @@ import java.util.Map;
  * @param successMetric {@code MCPVER_GATEWAY_METRIC_SUCCESS}: 1 when it did not, default {@code success}
  * @param healthInterval {@code MCPVER_GATEWAY_HEALTH_MS}: how often upstreams are pinged, default 5000
  * @param canarySteps {@code MCPVER_GATEWAY_CANARY_STEPS}: the canary's traffic ramp in percent, default 5,25,50
- *     (the update's own starting share replaces the first step; after the last one the canary is promoted)
+ *     (from the update's own starting share, the canary moves to each higher step in turn; after the last one it is
+ *     promoted)
  */
 public record GatewaySettings(
         int ratePerSecond,

@@ -53,6 +53,24 @@ public final class GatewayWiring implements AutoCloseable {
             ExperimentService experiments,
             GatewaySettings settings,
             Clock clock) {
+        return canary(
+                manual,
+                experiments,
+                settings.canarySteps(),
+                dev.mcpver.abtest.ExperimentSpec.DEFAULT_MIN_SAMPLES,
+                Duration.ofSeconds(5),
+                clock);
+    }
+
+    /** The same with another ramp policy (tests). */
+    @SuppressWarnings("TooManyParameters") // the canary's collaborators and policy
+    public GatewayCanary canary(
+            dev.mcpver.store.SqlManualCanary manual,
+            ExperimentService experiments,
+            java.util.List<Integer> steps,
+            int minSamples,
+            Duration analysisInterval,
+            Clock clock) {
         GatewayCanary.ManualVerdicts verdicts = new GatewayCanary.ManualVerdicts() {
             @Override
             public void start(
@@ -65,14 +83,7 @@ public final class GatewayWiring implements AutoCloseable {
                 return manual.decisionForUpdate(updateId);
             }
         };
-        return new GatewayCanary(
-                experiments,
-                verdicts,
-                views::invalidate,
-                settings.canarySteps(),
-                dev.mcpver.abtest.ExperimentSpec.DEFAULT_MIN_SAMPLES,
-                Duration.ofSeconds(5),
-                clock);
+        return new GatewayCanary(experiments, verdicts, views::invalidate, steps, minSamples, analysisInterval, clock);
     }
 
     public Gateway gateway() {
