@@ -16,6 +16,8 @@ import dev.mcpver.agent.SequentialThinking;
 import dev.mcpver.agent.TraceTools;
 import dev.mcpver.agent.UpgradeIntents;
 import dev.mcpver.cli.Cli;
+import dev.mcpver.gateway.GatewayHttp;
+import dev.mcpver.gateway.GatewayWiring;
 import dev.mcpver.http.Access;
 import dev.mcpver.http.AgentRoutes;
 import dev.mcpver.http.AuditRoutes;
@@ -94,6 +96,7 @@ public final class App implements AutoCloseable {
     private final Agent agent;
     private final TokenService tokens;
     private final DeploymentWiring deployments;
+    private final GatewayWiring gateway;
     private final @Nullable PrintWriter console;
     private final McpSurface mcp;
     /** Built by {@link #start}: {@code mcpver mcp} (stdio) never pays for Jetty and the HTTP MCP servers. */
@@ -148,6 +151,16 @@ public final class App implements AutoCloseable {
         // The agent writes A/B recommendations, and the agent's catalog offers the A/B tools: a cycle, closed here.
         AtomicReference<Agent> agentRef = new AtomicReference<>();
         ExperimentService experiments = experiments(database, clock, new AgentNarrativeWriter(agentRef::get));
+        GatewaySettings gatewaySettings = GatewaySettings.load(System.getenv());
+        this.gateway = new GatewayWiring(
+                deployments.deployments(),
+                deployments.supervisor(),
+                (server, version) -> deployments.targets().find(server, version).map(t -> t.artifact()),
+                experiments,
+                gatewaySettings,
+                mapper,
+                clock);
+        deployments.useCanary(manual -> gateway.canary(manual, experiments, gatewaySettings, clock));
         List<ToolDef> catalogTools = new ArrayList<>(SemverTools.all());
         catalogTools.add(thinking.toolDef());
         catalogTools.addAll(TraceTools.all(traceStore));
@@ -198,8 +211,15 @@ public final class App implements AutoCloseable {
                 new DeploymentRoutes(tools, access, mapper, deployments.migrations(), deployments.feed()));
         this.edge = () -> {
             McpHttp mcpHttp = new McpHttp(mcp, mcpSettings, registry.authenticator(), mapper);
+            GatewayHttp gatewayHttp = new GatewayHttp(
+                    gateway.gateway(), deployments.deployments(), mcpSettings, registry.authenticator(), mapper);
             HttpServer http = new HttpServer(
-                    config, mapper, new ErrorMapper(), access, routes, List.of(new WebUi(), mcpHttp::mount));
+                    config,
+                    mapper,
+                    new ErrorMapper(),
+                    access,
+                    routes,
+                    List.of(new WebUi(), mcpHttp::mount, gatewayHttp::mount));
             return new Edge(http, mcpHttp);
         };
     }
@@ -243,6 +263,7 @@ public final class App implements AutoCloseable {
                     .log("{} agent runs were left running by an earlier process; marked interrupted", interrupted);
         }
         deployments.recover(); // before serving: crashed migrations are finished and residents run first
+        gateway.start();
         Edge http = edge.get();
         started = http;
         http.http().start();
@@ -308,6 +329,7 @@ public final class App implements AutoCloseable {
             started.mcp().close(); // ends MCP sessions and their open streams before Jetty stops
             started.http().close();
         }
+        gateway.close();
         deployments.close();
         LOG.atInfo().addKeyValue("operation", "APP_STOP").log("mcpver stopped");
     }

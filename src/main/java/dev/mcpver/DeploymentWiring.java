@@ -15,6 +15,7 @@ import dev.mcpver.deploy.SecretResolver;
 import dev.mcpver.deploy.TrustedKeysSignatureVerifier;
 import dev.mcpver.deploy.UpdateScheduler;
 import dev.mcpver.json.Json;
+import dev.mcpver.migrate.CanaryController;
 import dev.mcpver.migrate.CanaryDecision;
 import dev.mcpver.migrate.CompatibilityCheck;
 import dev.mcpver.migrate.ExecutorSettings;
@@ -79,6 +80,7 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
     private final MigrationRunner runner;
     private final McpProbe probe;
     private final SqlManualCanary canary;
+    private final SwitchableCanary canaryPort;
     private final UpdateService updates;
     private final UpdateScheduler scheduler;
     private final boolean residentMode;
@@ -178,9 +180,50 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
         this.migrations = new MigrationService(migrationStore, deployable, deployments, executor, compat, clock, ids);
         this.runner = new MigrationRunner(migrations);
         this.canary = new SqlManualCanary(database, audit, clock);
+        this.canaryPort = new SwitchableCanary(canary);
         this.updates = new UpdateService(
-                new SqlUpdateStore(database, audit), migrations, deployments, supervisor, probe, canary, clock, ids);
+                new SqlUpdateStore(database, audit),
+                migrations,
+                deployments,
+                supervisor,
+                probe,
+                canaryPort,
+                clock,
+                ids);
         this.scheduler = new UpdateScheduler(updates);
+    }
+
+    /**
+     * Replaces the manual canary stand-in (the gateway's experiment-driven canary in {@code serve}); the factory gets
+     * the manual port so that an operator's recorded verdict keeps working.
+     */
+    public void useCanary(java.util.function.Function<SqlManualCanary, CanaryController> factory) {
+        canaryPort.delegate = factory.apply(canary);
+    }
+
+    /** The canary port: the manual stand-in until {@link #useCanary} plugs in another. */
+    private static final class SwitchableCanary implements CanaryController {
+        private volatile CanaryController delegate;
+
+        SwitchableCanary(CanaryController initial) {
+            this.delegate = initial;
+        }
+
+        @Override
+        public String start(
+                String updateId, DeploymentId deployment, String fromVersion, String toVersion, int percent) {
+            return delegate.start(updateId, deployment, fromVersion, toVersion, percent);
+        }
+
+        @Override
+        public CanaryDecision decision(String experimentId) {
+            return delegate.decision(experimentId);
+        }
+
+        @Override
+        public void stop(String experimentId) {
+            delegate.stop(experimentId);
+        }
     }
 
     /** The start-up sequence after a crash (see the class comment); safe to call on a clean start. */

@@ -84,6 +84,7 @@ public final class Cli {
         cli.addSubcommand(MigrateCommand.tree(env));
         cli.addSubcommand(new MigrateConfigCommand());
         cli.addSubcommand(UpdateCommand.tree(env));
+        cli.addSubcommand(new ProxyCommand(env));
         cli.setParameterExceptionHandler(Cli::onBadArguments);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

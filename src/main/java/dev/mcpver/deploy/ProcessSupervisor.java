@@ -401,6 +401,50 @@ public final class ProcessSupervisor implements ServerControl, ActivationListene
                 .log("{} {} {} (pid {})", operation, handle.deployment(), handle.releaseDir(), handle.pid());
     }
 
+    /**
+     * Starts an extra process of a release for the MCP gateway, which speaks JSON-RPC to it itself (no SDK session is
+     * opened here): on its stdin/stdout, or at its URL for HTTP launch specs (on a free port). Same command, working directory and environment (secrets resolved from
+     * the deployment's configuration) as a resident; journaled with role {@code gateway} so a crash's orphans are
+     * reaped on the next start. The caller owns the process and ends it with {@link #releaseUpstream}.
+     */
+    public UpstreamProcess spawnUpstream(
+            DeploymentId id, String releaseDir, LaunchSpec launch, List<ConfigEntry> config) {
+        Path dir = layout.release(id, releaseDir);
+        LaunchSpec expanded = launch.expand(dir.toString(), launch.usesPort() ? freePort() : 0);
+        List<String> command = new ArrayList<>();
+        command.add(expanded.command());
+        command.addAll(expanded.args());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment(id, dir, config));
+        boolean http = expanded.transport() == LaunchSpec.Transport.HTTP;
+        Process process = spawn(builder, id);
+        String entryId = ids.get();
+        journal.record(new ProcessJournal.Entry(
+                entryId,
+                id,
+                UpstreamProcess.ROLE,
+                releaseDir,
+                process.pid(),
+                process.info().startInstant().orElse(null),
+                clock.instant()));
+        return new UpstreamProcess(entryId, id, releaseDir, process, http ? expanded.url() : null);
+    }
+
+    /** Ends a gateway upstream: closes its input (stdio servers exit), then signals it; forgets its journal entry. */
+    public void releaseUpstream(UpstreamProcess upstream) {
+        Process process = upstream.process();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        if (!waitFor(process, Duration.ofSeconds(2))) {
+            kill(process.toHandle());
+        }
+        journal.forget(upstream.id());
+    }
+
     /** For tests and status pages: every running server. */
     public List<ServerHandle> all() {
         return running.values().stream().map(Supervised::handle).toList();

@@ -99,6 +99,20 @@ public final class McpHttp implements AutoCloseable {
         context.addServlet(sessionless, STATELESS_ENDPOINT);
     }
 
+    /**
+     * The authentication and request-log filter of the MCP endpoints, for other MCP-speaking servlets on the same
+     * Jetty (the gateway): same bearer tokens, same one line per request.
+     */
+    public static jakarta.servlet.Filter authenticationFilter(
+            Authenticator authenticator, boolean openReads, ObjectMapper mapper) {
+        return new McpHttpFilter(authenticator, openReads, mapper);
+    }
+
+    /** The caller the {@link #authenticationFilter} established for a request (anonymous when none). */
+    public static Caller callerOf(HttpServletRequest request) {
+        return request.getAttribute(CALLER_ATTRIBUTE) instanceof Caller c ? c : Caller.anonymous();
+    }
+
     @Override
     public void close() {
         statefulServer.closeGracefully();

@@ -30,7 +30,7 @@ public final class SqlManualCanary implements CanaryController {
     @Override
     public String start(
             String updateId, DeploymentId deployment, String fromVersion, String toVersion, int trafficPercent) {
-        String experiment = "manual-" + updateId;
+        String experiment = experimentIdOf(updateId);
         database.inWriteTransaction(handle -> {
             handle.createUpdate("DELETE FROM canary_decisions WHERE experiment_id = :id")
                     .bind("id", experiment)
@@ -54,6 +54,15 @@ public final class SqlManualCanary implements CanaryController {
                                 new CanaryDecision(CanaryDecision.Verdict.valueOf(rs.getString(1)), rs.getString(2)))
                         .findOne()
                         .orElse(CanaryDecision.pending()));
+    }
+
+    /** The operator's verdict for an update's canary (pending when none was recorded). */
+    public CanaryDecision decisionForUpdate(String updateId) {
+        return decision(experimentIdOf(updateId));
+    }
+
+    private static String experimentIdOf(String updateId) {
+        return "manual-" + updateId;
     }
 
     @Override
