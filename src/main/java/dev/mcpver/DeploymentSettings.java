@@ -27,24 +27,12 @@ public record DeploymentSettings(
     public static DeploymentSettings load(Map<String, String> env) {
         Settings settings = new Settings(env, Map.of());
         return new DeploymentSettings(
-                settings.get("", "MCPVER_ROLLBACK_MAX_POINTS", "10", raw -> intIn(raw, 1, 10_000)),
+                settings.get("", "MCPVER_ROLLBACK_MAX_POINTS", "10", raw -> raw.intIn(1, 10_000)),
                 settings.get("", "MCPVER_ROLLBACK_MAX_AGE", "30d", DeploymentSettings::duration),
-                settings.get("", "MCPVER_FILE_THREADS", "4", raw -> intIn(raw, 1, 64)),
+                settings.get("", "MCPVER_FILE_THREADS", "4", raw -> raw.intIn(1, 64)),
                 settings.get("", "MCPVER_NPM", "npm", Settings.Raw::value),
-                settings.get("", "MCPVER_CRASH_TEST_PAUSE_MS", "0", raw -> intIn(raw, 0, 60_000)),
-                settings.get("", "MCPVER_CRASH_TEST_PAUSE_AT", "-1", raw -> intIn(raw, -1, 1_000)));
-    }
-
-    private static int intIn(Settings.Raw raw, int min, int max) {
-        try {
-            int value = Integer.parseInt(raw.value().trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw raw.invalid("expected a whole number from " + min + " to " + max);
+                settings.get("", "MCPVER_CRASH_TEST_PAUSE_MS", "0", raw -> raw.intIn(0, 60_000)),
+                settings.get("", "MCPVER_CRASH_TEST_PAUSE_AT", "-1", raw -> raw.intIn(-1, 1_000)));
     }
 
     private static Duration duration(Settings.Raw raw) {

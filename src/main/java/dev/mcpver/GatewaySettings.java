@@ -47,18 +47,17 @@ public record GatewaySettings(
     public static GatewaySettings load(Map<String, String> env) {
         Settings settings = new Settings(env, Map.of());
         return new GatewaySettings(
-                settings.get("", "MCPVER_GATEWAY_RATE", "100", raw -> intIn(raw, 1, 1_000_000)),
-                settings.get("", "MCPVER_GATEWAY_BURST", "200", raw -> intIn(raw, 1, 1_000_000)),
-                settings.get("", "MCPVER_GATEWAY_MAX_IN_FLIGHT", "512", raw -> intIn(raw, 1, 100_000)),
+                settings.get("", "MCPVER_GATEWAY_RATE", "100", raw -> raw.intIn(1, 1_000_000)),
+                settings.get("", "MCPVER_GATEWAY_BURST", "200", raw -> raw.intIn(1, 1_000_000)),
+                settings.get("", "MCPVER_GATEWAY_MAX_IN_FLIGHT", "512", raw -> raw.intIn(1, 100_000)),
                 Duration.ofMillis(
-                        settings.get("", "MCPVER_GATEWAY_TIMEOUT_MS", "60000", raw -> intIn(raw, 1, 3_600_000))),
+                        settings.get("", "MCPVER_GATEWAY_TIMEOUT_MS", "60000", raw -> raw.intIn(1, 3_600_000))),
                 settings.get("", "MCPVER_GATEWAY_MOVE_EXISTING", "true", GatewaySettings::bool),
-                settings.get("", "MCPVER_GATEWAY_UPSTREAMS", "1", raw -> intIn(raw, 1, 16)),
+                settings.get("", "MCPVER_GATEWAY_UPSTREAMS", "1", raw -> raw.intIn(1, 16)),
                 settings.get("", "MCPVER_GATEWAY_METRIC_LATENCY", "response_time", Settings.Raw::value),
                 settings.get("", "MCPVER_GATEWAY_METRIC_ERROR", "error", Settings.Raw::value),
                 settings.get("", "MCPVER_GATEWAY_METRIC_SUCCESS", "success", Settings.Raw::value),
-                Duration.ofMillis(
-                        settings.get("", "MCPVER_GATEWAY_HEALTH_MS", "5000", raw -> intIn(raw, 100, 600_000))),
+                Duration.ofMillis(settings.get("", "MCPVER_GATEWAY_HEALTH_MS", "5000", raw -> raw.intIn(100, 600_000))),
                 settings.get("", "MCPVER_GATEWAY_CANARY_STEPS", "5,25,50", GatewaySettings::steps));
     }
 
@@ -92,18 +91,6 @@ public record GatewaySettings(
                 successMetric,
                 health,
                 canarySteps);
-    }
-
-    private static int intIn(Settings.Raw raw, int min, int max) {
-        try {
-            int value = Integer.parseInt(raw.value().trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw raw.invalid("expected a whole number from " + min + " to " + max);
     }
 
     private static boolean bool(Settings.Raw raw) {

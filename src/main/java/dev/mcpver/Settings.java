@@ -22,6 +22,19 @@ final class Settings {
         ConfigException invalid(String reason) {
             return new ConfigException("invalid configuration: " + origin + "=\"" + value + "\": " + reason);
         }
+
+        /** The value as a whole number within {@code [min, max]}, or the one-line error naming the setting. */
+        int intIn(int min, int max) {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw invalid("expected a whole number from " + min + " to " + max);
+        }
     }
 
     Optional<Raw> lookup(String flag, String envName) {
