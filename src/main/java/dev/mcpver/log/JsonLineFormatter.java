@@ -25,7 +25,13 @@ final class JsonLineFormatter {
         line.append("{\"ts\":\"").append(Instant.ofEpochMilli(epochMillis)).append('"');
         field(line, "level", level.name());
         field(line, "logger", logger);
-        mdc.forEach((key, value) -> field(line, key, value));
+        // A key given with the event wins over the same key in the MDC: the MDC is inherited by threads a request
+        // happens to create, so on async completions and pools it can carry another request's id.
+        mdc.forEach((key, value) -> {
+            if (keyValues.stream().noneMatch(pair -> pair.key.equals(key))) {
+                field(line, key, value);
+            }
+        });
         for (KeyValuePair pair : keyValues) {
             valueField(line, pair.key, pair.value);
         }

@@ -61,6 +61,23 @@ class JsonLoggingTest {
     }
 
     @Test
+    void should_write_a_key_once_with_the_events_value_when_the_mdc_has_a_stale_one() {
+        org.slf4j.MDC.put("requestId", "stale-from-another-request");
+        try {
+            LoggerFactory.getLogger("dev.mcpver.test")
+                    .atInfo()
+                    .addKeyValue("requestId", "this-request")
+                    .log("done");
+        } finally {
+            org.slf4j.MDC.remove("requestId");
+        }
+
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("stale-from-another-request");
+        assertThat(lines().get(0).get("requestId").asText()).isEqualTo("this-request");
+    }
+
+    @Test
     void should_drop_events_below_the_threshold_and_library_info_chatter() {
         Logger ours = LoggerFactory.getLogger("dev.mcpver.test");
         Logger library = LoggerFactory.getLogger("org.eclipse.jetty.Server");
