@@ -10,8 +10,6 @@ import dev.mcpver.json.Json;
 import dev.mcpver.testing.HttpTestClient;
 import dev.mcpver.testing.TestDatabases;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,11 +79,7 @@ class RegistryUpgradeChatTest {
     }
 
     private static JsonNode send(String path, String body) {
-        HttpTestClient.Reply reply = client.send(HttpRequest.newBuilder(URI.create(client.base() + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ADMIN)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        HttpTestClient.Reply reply = client.send("POST", path, ADMIN, body);
         assertThat(reply.status()).as(reply.text()).isBetween(200, 201);
         return reply.json();
     }

@@ -18,8 +18,6 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -137,15 +135,7 @@ class GatewayIT {
 
     private static JsonNode send(
             HttpTestClient client, String method, String path, @Nullable String body, int expected) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ROOT)
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        HttpTestClient.Reply reply = client.send(request);
+        HttpTestClient.Reply reply = client.send(method, path, ROOT, body);
         assertThat(reply.status()).as(method + " " + path + ": " + reply.text()).isEqualTo(expected);
         return reply.json();
     }

@@ -221,14 +221,6 @@ class DeploymentHttpTest {
     }
 
     private Reply send(String method, String path, @Nullable String token, @Nullable String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return client.send(request.build());
+        return client.send(method, path, token, body);
     }
 }

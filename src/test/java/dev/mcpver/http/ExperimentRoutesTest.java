@@ -14,8 +14,6 @@ import dev.mcpver.store.Database;
 import dev.mcpver.testing.HttpTestClient;
 import dev.mcpver.testing.HttpTestClient.Reply;
 import dev.mcpver.testing.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,16 +76,11 @@ class ExperimentRoutesTest {
     }
 
     static Reply send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        Map<String, String> extra = new java.util.LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            extra.put(headers[i], headers[i + 1]);
         }
-        return client.send(request.build());
+        return client.send(method, path, token.isEmpty() ? null : token, body, extra);
     }
 
     static Reply post(String path, String body, String... headers) {

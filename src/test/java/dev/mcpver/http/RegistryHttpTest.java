@@ -10,8 +10,6 @@ import dev.mcpver.signing.Ed25519;
 import dev.mcpver.testing.HttpTestClient;
 import dev.mcpver.testing.HttpTestClient.Reply;
 import dev.mcpver.testing.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -82,16 +80,7 @@ class RegistryHttpTest {
 
     static Reply send(
             String method, String path, @Nullable String token, @Nullable String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return client.send(request.build());
+        return client.send(method, path, token, body, headers);
     }
 
     static String version(String version, String extra) {

@@ -9,8 +9,6 @@ import dev.mcpver.json.Json;
 import dev.mcpver.testing.HttpTestClient;
 import dev.mcpver.testing.HttpTestClient.Reply;
 import dev.mcpver.testing.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -49,15 +47,7 @@ class TokenAuditHttpTest {
     }
 
     private Reply send(String method, String path, @Nullable String token, @Nullable String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return client.send(request.build());
+        return client.send(method, path, token, body);
     }
 
     private String createToken(String name, String role) {

@@ -12,8 +12,6 @@ import dev.mcpver.json.Json;
 import dev.mcpver.testing.HttpTestClient;
 import dev.mcpver.testing.JarProcess;
 import dev.mcpver.tools.DeploymentViews;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,15 +206,7 @@ class CrashSafetyIT {
 
     private static JsonNode send(
             HttpTestClient client, String method, String path, @Nullable String body, int expected) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ROOT)
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        HttpTestClient.Reply reply = client.send(request);
+        HttpTestClient.Reply reply = client.send(method, path, ROOT, body);
         assertThat(reply.status()).as(method + " " + path + ": " + reply.text()).isEqualTo(expected);
         return reply.json();
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A thin JDK HTTP client for tests against a server on 127.0.0.1. */
 public final class HttpTestClient {
@@ -48,6 +49,26 @@ public final class HttpTestClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** A JSON request with a bearer token when one is given (no body when {@code body} is null). */
+    public Reply send(
+            String method, String path, @Nullable String token, @Nullable String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public Reply send(String method, String path, @Nullable String token, @Nullable String body) {
+        return send(method, path, token, body, Map.of());
     }
 
     public Reply send(HttpRequest request) {
