@@ -19,6 +19,21 @@ final class Constraints {
         return false;
     }
 
+    /**
+     * Runs a write that answers whether it applied, treating a UNIQUE violation as "already there" ({@code false}):
+     * the database, not a read before the write, decides between two concurrent creators.
+     */
+    static boolean unlessDuplicate(java.util.function.BooleanSupplier write) {
+        try {
+            return write.getAsBoolean();
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            if (uniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static boolean isUnique(SQLException sql) {
         String message = String.valueOf(sql.getMessage());
         return "23505".equals(sql.getSQLState())

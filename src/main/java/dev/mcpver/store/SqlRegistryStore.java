@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 
 /** Servers, versions, attestations and gate reports; each change appends its audit entry in the same transaction. */
@@ -46,52 +45,38 @@ public final class SqlRegistryStore implements RegistryStore {
 
     @Override
     public boolean insertServer(Server server, AuditEvent event) {
-        try {
-            return database.inWriteTransaction(handle -> {
-                handle.createUpdate("INSERT INTO servers (id, name, description, category, owner, spec_json, revision,"
-                                + " created_at, created_by, updated_at) VALUES (:id, :name, :description, :category,"
-                                + " :owner, :spec, :revision, :createdAt, :createdBy, :updatedAt)")
-                        .bindMap(serverColumns(server))
-                        .bind("createdBy", server.createdBy())
-                        .execute();
-                writeTags(handle, server);
-                audit.append(handle, event);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (Constraints.uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Constraints.unlessDuplicate(() -> database.inWriteTransaction(handle -> {
+            handle.createUpdate("INSERT INTO servers (id, name, description, category, owner, spec_json, revision,"
+                            + " created_at, created_by, updated_at) VALUES (:id, :name, :description, :category,"
+                            + " :owner, :spec, :revision, :createdAt, :createdBy, :updatedAt)")
+                    .bindMap(serverColumns(server))
+                    .bind("createdBy", server.createdBy())
+                    .execute();
+            writeTags(handle, server);
+            audit.append(handle, event);
+            return true;
+        }));
     }
 
     @Override
     public boolean updateServer(Server updated, long expectedRevision, AuditEvent event) {
-        try {
-            return database.inWriteTransaction(handle -> {
-                int changed = handle.createUpdate("UPDATE servers SET name = :name, description = :description,"
-                                + " category = :category, owner = :owner, spec_json = :spec, revision = :revision,"
-                                + " updated_at = :updatedAt WHERE id = :id AND revision = :expected")
-                        .bindMap(serverColumns(updated))
-                        .bind("expected", expectedRevision)
-                        .execute();
-                if (changed == 0) {
-                    return false;
-                }
-                handle.createUpdate("DELETE FROM server_tags WHERE server_id = :id")
-                        .bind("id", updated.id())
-                        .execute();
-                writeTags(handle, updated);
-                audit.append(handle, event);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (Constraints.uniqueViolation(e)) {
+        return Constraints.unlessDuplicate(() -> database.inWriteTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE servers SET name = :name, description = :description,"
+                            + " category = :category, owner = :owner, spec_json = :spec, revision = :revision,"
+                            + " updated_at = :updatedAt WHERE id = :id AND revision = :expected")
+                    .bindMap(serverColumns(updated))
+                    .bind("expected", expectedRevision)
+                    .execute();
+            if (changed == 0) {
                 return false;
             }
-            throw e;
-        }
+            handle.createUpdate("DELETE FROM server_tags WHERE server_id = :id")
+                    .bind("id", updated.id())
+                    .execute();
+            writeTags(handle, updated);
+            audit.append(handle, event);
+            return true;
+        }));
     }
 
     @Override
@@ -134,26 +119,19 @@ public final class SqlRegistryStore implements RegistryStore {
 
     @Override
     public boolean insertVersion(ServerVersion version, AuditEvent event) {
-        try {
-            return database.inWriteTransaction(handle -> {
-                handle.createUpdate("INSERT INTO versions (id, server_id, version, precedence, stage, revision,"
-                                + " changelog, security_updates_json, dependencies_json, surface_json, surface_sha256,"
-                                + " artifact_kind, artifact_location, artifact_sha256, previous_version, declared_bump,"
-                                + " compat_json, created_at, created_by, updated_at) VALUES (:id, :serverId, :version,"
-                                + " :precedence, :stage, :revision, :changelog, :securityUpdates, :dependencies, :surface,"
-                                + " :surfaceSha256, :artifactKind, :artifactLocation, :artifactSha256, :previousVersion,"
-                                + " :declaredBump, :compat, :createdAt, :createdBy, :updatedAt)")
-                        .bindMap(versionColumns(version))
-                        .execute();
-                audit.append(handle, event);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (Constraints.uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Constraints.unlessDuplicate(() -> database.inWriteTransaction(handle -> {
+            handle.createUpdate("INSERT INTO versions (id, server_id, version, precedence, stage, revision,"
+                            + " changelog, security_updates_json, dependencies_json, surface_json, surface_sha256,"
+                            + " artifact_kind, artifact_location, artifact_sha256, previous_version, declared_bump,"
+                            + " compat_json, created_at, created_by, updated_at) VALUES (:id, :serverId, :version,"
+                            + " :precedence, :stage, :revision, :changelog, :securityUpdates, :dependencies, :surface,"
+                            + " :surfaceSha256, :artifactKind, :artifactLocation, :artifactSha256, :previousVersion,"
+                            + " :declaredBump, :compat, :createdAt, :createdBy, :updatedAt)")
+                    .bindMap(versionColumns(version))
+                    .execute();
+            audit.append(handle, event);
+            return true;
+        }));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.JdbiException;
 
 /** Public keys and version signatures; each change appends its audit entry in the same transaction. */
 public final class SqlSigningStore implements SigningStore {
@@ -26,25 +25,18 @@ public final class SqlSigningStore implements SigningStore {
 
     @Override
     public boolean insertKey(SigningKey key, AuditEvent event) {
-        try {
-            return database.inWriteTransaction(handle -> {
-                handle.createUpdate("INSERT INTO signing_keys (id, public_key, fingerprint, created_at, created_by)"
-                                + " VALUES (:id, :publicKey, :fingerprint, :createdAt, :createdBy)")
-                        .bind("id", key.id())
-                        .bind("publicKey", key.publicKey())
-                        .bind("fingerprint", key.fingerprint())
-                        .bind("createdAt", key.createdAt().toString())
-                        .bind("createdBy", key.createdBy())
-                        .execute();
-                audit.append(handle, event);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (Constraints.uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return Constraints.unlessDuplicate(() -> database.inWriteTransaction(handle -> {
+            handle.createUpdate("INSERT INTO signing_keys (id, public_key, fingerprint, created_at, created_by)"
+                            + " VALUES (:id, :publicKey, :fingerprint, :createdAt, :createdBy)")
+                    .bind("id", key.id())
+                    .bind("publicKey", key.publicKey())
+                    .bind("fingerprint", key.fingerprint())
+                    .bind("createdAt", key.createdAt().toString())
+                    .bind("createdBy", key.createdBy())
+                    .execute();
+            audit.append(handle, event);
+            return true;
+        }));
     }
 
     @Override
