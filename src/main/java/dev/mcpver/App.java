@@ -48,7 +48,6 @@ import dev.mcpver.monitoring.AdoptionSource;
 import dev.mcpver.monitoring.VersionMetrics;
 import dev.mcpver.snapshot.SnapshotService;
 import dev.mcpver.snapshot.Snapshotter;
-import dev.mcpver.store.CompatCacheStore;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.ExperimentStore;
 import dev.mcpver.store.JdbiTraceStore;
@@ -127,7 +126,7 @@ public final class App implements AutoCloseable {
         String installationId = meta.getOrCreate(
                 "installation_id", UlidCreator.getMonotonicUlid().toString());
 
-        CompatService compat = new CompatService(new CompatCacheStore(database, clock, 10_000), clock);
+        CompatService compat = RegistryWiring.compatService(database, clock);
         RegistryWiring registry = new RegistryWiring(
                 database,
                 clock,

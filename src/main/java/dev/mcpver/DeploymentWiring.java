@@ -34,7 +34,6 @@ import dev.mcpver.rollback.Initiator;
 import dev.mcpver.rollback.RetentionPolicy;
 import dev.mcpver.rollback.RollbackException;
 import dev.mcpver.rollback.RollbackService;
-import dev.mcpver.store.CompatCacheStore;
 import dev.mcpver.store.Database;
 import dev.mcpver.store.SqlAuditLog;
 import dev.mcpver.store.SqlDeploymentStore;
@@ -44,7 +43,6 @@ import dev.mcpver.store.SqlProcessJournal;
 import dev.mcpver.store.SqlRollbackStore;
 import dev.mcpver.store.SqlTargetCatalog;
 import dev.mcpver.store.SqlUpdateStore;
-import dev.mcpver.surface.CompatService;
 import dev.mcpver.surface.MigrationCompatCheck;
 import dev.mcpver.tools.DeploymentFeature;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -101,8 +99,7 @@ public final class DeploymentWiring implements DeploymentFeature, AutoCloseable 
 
     /** The compatibility analyzer as the migrations' check, with its report cache in the database. */
     public static CompatibilityCheck analyzer(Database database, Clock clock) {
-        return new MigrationCompatCheck(
-                new CompatService(new CompatCacheStore(database, clock, 10_000), clock), Json.mapper());
+        return new MigrationCompatCheck(RegistryWiring.compatService(database, clock), Json.mapper());
     }
 
     public DeploymentWiring(

@@ -69,9 +69,14 @@ public final class RegistryWiring {
         this(database, clock, home, analyzer(database, clock), VersionMetrics.none(), AdoptionSource.none());
     }
 
-    /** The compatibility analyzer behind the registry's port, with its report cache in the database. */
+    /** The compatibility analyzer behind the registry's port. */
     static CompatCheck analyzer(Database database, Clock clock) {
-        return new AnalyzerCompatCheck(new CompatService(new CompatCacheStore(database, clock, 10_000), clock));
+        return new AnalyzerCompatCheck(compatService(database, clock));
+    }
+
+    /** The analysis service every door and port shares, with its report cache in the database. */
+    static CompatService compatService(Database database, Clock clock) {
+        return new CompatService(new CompatCacheStore(database, clock, 10_000), clock);
     }
 
     public RegistryWiring(

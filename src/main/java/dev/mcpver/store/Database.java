@@ -124,7 +124,7 @@ public final class Database {
         }
     }
 
-    /** Versioned migrations Flyway finds for this vendor, in order (for the shipped-schema check). */
+    /** Versioned migrations Flyway finds for this vendor, in order (readiness and the shipped-schema check). */
     List<String> shippedVersions() {
         List<String> versions = new java.util.ArrayList<>();
         for (var migration : flyway().info().all()) {
@@ -185,10 +185,8 @@ public final class Database {
     private String shippedVersion() {
         String known = shippedVersion;
         if (known == null) {
-            var migrations = flyway().info().all();
-            known = migrations.length == 0 || migrations[migrations.length - 1].getVersion() == null
-                    ? ""
-                    : migrations[migrations.length - 1].getVersion().getVersion();
+            List<String> versions = shippedVersions();
+            known = versions.isEmpty() ? "" : versions.get(versions.size() - 1);
             shippedVersion = known;
         }
         return known;
